@@ -1,0 +1,1 @@
+Console.WriteLine("sirarena: verbs arrive with the arena issue");
