@@ -1,0 +1,94 @@
+using SirArena.Llm.Cache;
+using SirArena.Llm.Memory;
+using SirArena.Llm.Model;
+using static TorchSharp.torch;
+
+namespace SirArena.Llm.Inference;
+
+/// <summary>
+/// One endless token stream through a decoder whose cache is held to a budget by a memory policy.
+/// Each chunk: the policy makes room (evict), the decoder prefills the chunk (appending K/V), and every new
+/// token gets its surprisal against the whole cached context, the chunk's first token included (scored with the
+/// previous chunk's last logits, the exact definition in shared/docs/sirllm.md). Candidate answers are scored
+/// from the last logits of one prefill, not one forward pass each.
+/// </summary>
+public sealed class StreamSession : IDisposable
+{
+    readonly LlamaForCausalLM model;
+    readonly KvCache cache;
+    readonly TokenLedger ledger;
+    float[]? lastLogProbs;
+
+    public IMemoryPolicy Policy { get; }
+    /// <summary>Tokens the stream has consumed so far; also the stream index of the next token.</summary>
+    public long TokensSeen { get; private set; }
+    public int CachedTokens => ledger.Count;
+
+    public StreamSession(LlamaForCausalLM model, IMemoryPolicy policy)
+    {
+        this.model = model;
+        Policy = policy;
+        model.eval();
+        cache = new KvCache(model.Config, model.Rope, policy.Budget);
+        ledger = new TokenLedger(policy.Budget);
+    }
+
+    /// <summary>Appends a chunk to the stream (a user turn, or the chosen answer).</summary>
+    public ChunkResult Prefill(ReadOnlySpan<int> tokens)
+    {
+        if (tokens.IsEmpty) throw new ArgumentException("a chunk must hold at least one token", nameof(tokens));
+        int n = tokens.Length;
+        var keep = Policy.SelectKept(ledger.Scores, n);
+        var evicted = ledger.Compact(keep);
+        cache.Compact(keep);
+
+        var surprisal = new float[n];
+        using (var scope = NewDisposeScope())
+        using (no_grad())
+        {
+            var ids = tensor(ToLong(tokens)).view(1, n);
+            var logProbs = nn.functional.log_softmax(model.forward(ids, cache)[0], -1); // (n, vocab)
+            if (n > 1)
+            {
+                var next = logProbs.narrow(0, 0, n - 1).gather(1, ids[0].narrow(0, 1, n - 1).unsqueeze(1));
+                next.neg().data<float>().CopyTo(surprisal.AsSpan(1));
+            }
+            surprisal[0] = lastLogProbs is not null
+                ? -lastLogProbs[tokens[0]]
+                : FirstTokenScore(surprisal);
+            lastLogProbs = logProbs[n - 1].data<float>().ToArray();
+        }
+
+        long first = TokensSeen;
+        ledger.Append(tokens, surprisal, first);
+        TokensSeen += n;
+        return new ChunkResult(first, surprisal, evicted);
+    }
+
+    /// <summary>ln p(first token of each candidate | the stream so far), read off the last prefill's logits.</summary>
+    public double[] ScoreCandidates(IReadOnlyList<int> firstTokens)
+    {
+        if (lastLogProbs is null) throw new InvalidOperationException("score candidates after prefilling at least one chunk");
+        if (firstTokens.Distinct().Count() != firstTokens.Count)
+            throw new ArgumentException("candidate answers must start with distinct tokens to be told apart by one prefill", nameof(firstTokens));
+        return firstTokens.Select(id => (double)lastLogProbs[id]).ToArray();
+    }
+
+    /// <summary>Ends a round: SirLLM's decay multiplies every stored score by eta (no-op for eta = 1).</summary>
+    public void EndRound() => ledger.Decay(Policy.DecayRatio);
+
+    /// <summary>The tokens the cache holds now, in slot order, with their current scores.</summary>
+    public RetainedToken[] Retained() => ledger.Snapshot();
+
+    /// <summary>The first token of a stream has no context to be scored against: it takes the chunk's maximum.</summary>
+    static float FirstTokenScore(float[] surprisal) => surprisal.Length > 1 ? surprisal.Skip(1).Max() : 0f;
+
+    static long[] ToLong(ReadOnlySpan<int> tokens)
+    {
+        var ids = new long[tokens.Length];
+        for (int i = 0; i < ids.Length; i++) ids[i] = tokens[i];
+        return ids;
+    }
+
+    public void Dispose() => cache.Dispose();
+}

@@ -1,0 +1,69 @@
+using SirArena.Llm.Cache;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SirArena.Llm.Model;
+
+/// <summary>
+/// Causal self-attention with rotary positions and grouped-query attention (Ainslie et al., 2023): several query
+/// heads share one key/value head. Optional q/k/v biases cover Qwen2. With a <see cref="LayerCache"/> the new keys
+/// and values are appended to it and the queries attend over everything it holds.
+/// </summary>
+public sealed class LlamaAttention : nn.Module
+{
+    readonly Linear q_proj, k_proj, v_proj, o_proj;
+    readonly int heads, kvHeads, headDim;
+
+    public LlamaAttention(LlamaConfig config) : base(nameof(LlamaAttention))
+    {
+        heads = config.NumAttentionHeads;
+        kvHeads = config.KeyValueHeads;
+        headDim = config.HeadDim;
+        q_proj = nn.Linear(config.HiddenSize, heads * headDim, hasBias: config.HasQkvBias);
+        k_proj = nn.Linear(config.HiddenSize, kvHeads * headDim, hasBias: config.HasQkvBias);
+        v_proj = nn.Linear(config.HiddenSize, kvHeads * headDim, hasBias: config.HasQkvBias);
+        o_proj = nn.Linear(heads * headDim, config.HiddenSize, hasBias: false);
+        RegisterComponents();
+    }
+
+    /// <param name="x">(B, T, hidden)</param>
+    /// <param name="cos">(T, hd) angles of the T new positions</param>
+    /// <param name="sin">(T, hd)</param>
+    /// <param name="cache">this layer's keys and values so far (batch 1), or null for a plain causal pass</param>
+    public Tensor forward(Tensor x, Tensor cos, Tensor sin, LayerCache? cache)
+    {
+        long B = x.shape[0], T = x.shape[1];
+        var q = q_proj.forward(x).view(B, T, heads, headDim).transpose(1, 2);   // (B, nh, T, hd)
+        var k = k_proj.forward(x).view(B, T, kvHeads, headDim).transpose(1, 2); // (B, nkv, T, hd)
+        var v = v_proj.forward(x).view(B, T, kvHeads, headDim).transpose(1, 2); // (B, nkv, T, hd)
+        q = RotaryEmbedding.Rotate(q, cos, sin);
+        k = RotaryEmbedding.Rotate(k, cos, sin);
+
+        long past = 0;
+        if (cache is not null)
+        {
+            past = cache.Length;
+            (k, v) = cache.Append(k, v);                                        // (1, nkv, past + T, hd)
+        }
+        if (heads != kvHeads)
+        {
+            k = k.repeat_interleave(heads / kvHeads, dim: 1);                    // (B, nh, S, hd)
+            v = v.repeat_interleave(heads / kvHeads, dim: 1);
+        }
+
+        // Positional arguments: TorchSharp 0.107 spells the causal flag "is_casual".
+        var y = past == 0
+            ? nn.functional.scaled_dot_product_attention(q, k, v, null, 0.0, true)
+            : nn.functional.scaled_dot_product_attention(q, k, v, CausalMask(T, past));
+        y = y.transpose(1, 2).reshape(B, T, heads * headDim);                   // (B, T, nh * hd)
+        return o_proj.forward(y);
+    }
+
+    /// <summary>(T, past + T) boolean: new query i may see key j when j &lt;= past + i.</summary>
+    static Tensor CausalMask(long T, long past)
+    {
+        var keys = arange(past + T).unsqueeze(0);
+        var queries = arange(T).add(past).unsqueeze(1);
+        return keys.le(queries);
+    }
+}

@@ -1,0 +1,42 @@
+using SirArena.Llm.Cache;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SirArena.Llm.Model;
+
+/// <summary>
+/// A Llama-family causal language model. Module fields carry the Hugging Face tensor names
+/// (model.embed_tokens, model.layers.N.self_attn.q_proj, ..., lm_head) so that a checkpoint loads strictly,
+/// name for name, with no mapping table. With tied embeddings there is no lm_head: the embedding matrix
+/// doubles as the output projection.
+/// </summary>
+public sealed class LlamaForCausalLM : nn.Module
+{
+    readonly LlamaModel model;
+    readonly Linear? lm_head;
+
+    public LlamaConfig Config { get; }
+    public RotaryEmbedding Rope { get; }
+
+    public LlamaForCausalLM(LlamaConfig config) : base(nameof(LlamaForCausalLM))
+    {
+        Config = config.Validate();
+        Rope = new RotaryEmbedding(config.HeadDim, config.RopeTheta);
+        model = new LlamaModel(config);
+        if (!config.TieWordEmbeddings)
+            lm_head = nn.Linear(config.HiddenSize, config.VocabSize, hasBias: false);
+        RegisterComponents();
+    }
+
+    /// <summary>Logits (B, T, vocab) for ids (B, T). With a cache (batch 1) the ids continue the cached stream
+    /// at slots cache.Length.. and their keys and values are appended; without one they start at position 0.</summary>
+    public Tensor forward(Tensor ids, KvCache? cache = null)
+    {
+        long start = cache?.Length ?? 0;
+        var (cos, sin) = Rope.Angles(start, ids.shape[1]);
+        var hidden = model.forward(ids, cos, sin, cache);
+        return lm_head is not null
+            ? lm_head.forward(hidden)
+            : matmul(hidden, model.embed_tokens.weight!.t());
+    }
+}

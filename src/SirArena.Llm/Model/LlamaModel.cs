@@ -1,0 +1,31 @@
+using SirArena.Llm.Cache;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SirArena.Llm.Model;
+
+/// <summary>The decoder stack without its head: token embedding, N blocks, final norm (HF "model.*" tensors).</summary>
+public sealed class LlamaModel : nn.Module
+{
+    internal readonly Embedding embed_tokens;
+    readonly ModuleList<LlamaDecoderLayer> layers;
+    readonly RmsNorm norm;
+
+    public LlamaModel(LlamaConfig config) : base(nameof(LlamaModel))
+    {
+        embed_tokens = nn.Embedding(config.VocabSize, config.HiddenSize);
+        layers = nn.ModuleList(Enumerable.Range(0, config.NumHiddenLayers).Select(_ => new LlamaDecoderLayer(config)).ToArray());
+        norm = new RmsNorm(config.HiddenSize, config.RmsNormEps);
+        RegisterComponents();
+    }
+
+    /// <param name="ids">(B, T) token ids</param>
+    /// <returns>(B, T, hidden) final hidden states</returns>
+    public Tensor forward(Tensor ids, Tensor cos, Tensor sin, KvCache? cache)
+    {
+        var x = embed_tokens.forward(ids);
+        for (int i = 0; i < layers.Count; i++)
+            x = layers[i].forward(x, cos, sin, cache?.Layers[i]);
+        return norm.forward(x);
+    }
+}

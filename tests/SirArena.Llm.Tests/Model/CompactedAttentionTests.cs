@@ -1,0 +1,106 @@
+using SirArena.Llm.Cache;
+using SirArena.Llm.Model;
+using SirArena.Llm.Tests.Support;
+using static TorchSharp.torch;
+
+namespace SirArena.Llm.Tests.Model;
+
+/// <summary>Position shift: after an eviction the kept tokens sit at slots 0..k-1, their stored keys re-rotated.</summary>
+public class CompactedAttentionTests
+{
+    [Theory]
+    [InlineData(4)]
+    [InlineData(2)]
+    public void Attention_over_the_compacted_cache_equals_a_fresh_computation_at_slot_positions(int kvHeads)
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        var config = TinyModels.Config(kvHeads: kvHeads, bias: true) with { NumHiddenLayers = 1 };
+        manual_seed(3);
+        var attention = new LlamaAttention(config);
+        var rope = new RotaryEmbedding(config.HeadDim, config.RopeTheta);
+        using var cache = new KvCache(config, rope, capacity: 48);
+
+        var history = randn(1, 30, config.HiddenSize);
+        var (cos, sin) = rope.Angles(0, 30);
+        attention.forward(history, cos, sin, cache.Layers[0]);
+
+        int[] keep = [0, 1, 2, 3, 9, 17, 18, 25, 28, 29];
+        cache.Compact(keep);
+        cache.Length.Should().Be(keep.Length);
+
+        var incoming = randn(1, 6, config.HiddenSize);
+        (cos, sin) = rope.Angles(keep.Length, 6);
+        var viaCache = attention.forward(incoming, cos, sin, cache.Layers[0]);
+
+        var kept = history.index_select(1, tensor(keep.Select(s => (long)s).ToArray()));
+        var fresh = ManualAttention(attention, config, cat([kept, incoming], 1), rope).narrow(1, keep.Length, 6);
+        (viaCache - fresh).abs().max().item<float>().Should().BeLessThan(1e-5f);
+    }
+
+    [Fact]
+    public void Stored_keys_after_many_compactions_stay_those_of_their_slot()
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        var config = TinyModels.Config() with { NumHiddenLayers = 1 };
+        manual_seed(5);
+        var attention = new LlamaAttention(config);
+        var rope = new RotaryEmbedding(config.HeadDim, config.RopeTheta);
+        using var cache = new KvCache(config, rope, capacity: 40);
+        var inputs = new List<Tensor>();
+        var random = new Random(11);
+        for (int round = 0; round < 200; round++)
+        {
+            if (cache.Length + 5 > 40)
+            {
+                var keep = Enumerable.Range(0, cache.Length).Where(s => s < 4 || random.NextDouble() < 0.6).ToArray();
+                cache.Compact(keep);
+                inputs = keep.Select(s => inputs[s]).ToList();
+            }
+            var chunk = randn(1, 5, config.HiddenSize);
+            var (cos, sin) = rope.Angles(cache.Length, 5);
+            attention.forward(chunk, cos, sin, cache.Layers[0]);
+            for (int i = 0; i < 5; i++) inputs.Add(chunk.narrow(1, i, 1));
+        }
+
+        var all = cat(inputs, 1);
+        var (c, s2) = rope.Angles(0, all.shape[1]);
+        var expected = RotaryEmbedding.Rotate(Project(attention, "k_proj", all, config.KeyValueHeads, config.HeadDim), c, s2);
+        (cache.Layers[0].Held.Keys - expected).abs().max().item<float>().Should().BeLessThan(1e-4f,
+            "a key re-rotated by every shift it went through equals the key rotated once at its final slot");
+    }
+
+    /// <summary>Causal attention written out from the projection weights, without the module's forward.</summary>
+    static Tensor ManualAttention(LlamaAttention attention, LlamaConfig config, Tensor x, RotaryEmbedding rope)
+    {
+        int heads = config.NumAttentionHeads, kvHeads = config.KeyValueHeads, hd = config.HeadDim;
+        long T = x.shape[1];
+        var (cos, sin) = rope.Angles(0, T);
+        var q = RotaryEmbedding.Rotate(Project(attention, "q_proj", x, heads, hd), cos, sin);
+        var k = RotaryEmbedding.Rotate(Project(attention, "k_proj", x, kvHeads, hd), cos, sin);
+        var v = Project(attention, "v_proj", x, kvHeads, hd);
+        var outputs = new List<Tensor>();
+        for (int h = 0; h < heads; h++)
+        {
+            int g = h / (heads / kvHeads);
+            var scores = matmul(q[0, h], k[0, g].t()) / Math.Sqrt(hd);        // (T, T)
+            scores = scores.masked_fill(ones(T, T).triu(1).to(ScalarType.Bool), double.NegativeInfinity);
+            outputs.Add(matmul(scores.softmax(-1), v[0, g]));                     // (T, hd)
+        }
+        var y = cat(outputs, -1).unsqueeze(0);                                    // (1, T, nh * hd)
+        var wo = Parameter(attention, "o_proj.weight");
+        return matmul(y, wo.t());
+    }
+
+    static Tensor Project(LlamaAttention attention, string name, Tensor x, int heads, int hd)
+    {
+        var y = matmul(x, Parameter(attention, name + ".weight").t());
+        var bias = attention.named_parameters().FirstOrDefault(p => p.name == name + ".bias").parameter;
+        if (bias is not null) y = y + bias;
+        return y.view(1, x.shape[1], heads, hd).transpose(1, 2);                   // (1, heads, T, hd)
+    }
+
+    static Tensor Parameter(LlamaAttention attention, string name) =>
+        attention.named_parameters().Single(p => p.name == name).parameter;
+}
