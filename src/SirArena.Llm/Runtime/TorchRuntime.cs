@@ -1,0 +1,47 @@
+using System.Runtime.InteropServices;
+using TorchSharp;
+
+namespace SirArena.Llm.Runtime;
+
+/// <summary>
+/// Loads TorchSharp's native backend up front, so that a machine where it cannot load gets one clear sentence
+/// with the loader's own reason instead of TorchSharp's misleading "doesn't contain a reference to libtorch".
+/// </summary>
+public static class TorchRuntime
+{
+    const string Glue = "libLibTorchSharp.so";
+
+    public static void EnsureLoaded()
+    {
+        try
+        {
+            torch.InitializeDeviceType(DeviceType.CPU);
+        }
+        catch (Exception e) when (e is NotSupportedException or DllNotFoundException or TypeInitializationException)
+        {
+            throw new TorchUnavailableException($"TorchSharp could not load its native library: {LoaderReason() ?? e.Message}. " +
+                "On Debian 12 the build output must carry the patched copy (run `dotnet build` again); otherwise install libstdc++ from GCC 13 or newer.", e);
+        }
+    }
+
+    /// <summary>What the dynamic loader says about the native glue library, if it can be found and fails to load.</summary>
+    static string? LoaderReason()
+    {
+        if (!OperatingSystem.IsLinux()) return null;
+        var candidates = Directory.EnumerateFiles(AppContext.BaseDirectory, Glue, SearchOption.AllDirectories);
+        foreach (var path in candidates)
+        {
+            try
+            {
+                NativeLibrary.Free(NativeLibrary.Load(path));
+            }
+            catch (DllNotFoundException e)
+            {
+                return e.Message;
+            }
+        }
+        return null;
+    }
+}
+
+public sealed class TorchUnavailableException(string message, Exception inner) : Exception(message, inner);
