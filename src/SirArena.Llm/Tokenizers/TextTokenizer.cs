@@ -1,0 +1,101 @@
+using Microsoft.ML.Tokenizers;
+
+namespace SirArena.Llm.Tokenizers;
+
+/// <summary>
+/// The one tokenizer type the engine sees, over Microsoft.ML.Tokenizers, loaded from the tokenizer files of a
+/// Hugging Face checkpoint folder: <c>tokenizer.model</c> (SentencePiece, as Llama ships it) or
+/// <c>vocab.json</c> + <c>merges.txt</c> (GPT-2 byte-level BPE), with bos/eos names optionally taken from
+/// <c>tokenizer_config.json</c> / <c>special_tokens_map.json</c>.
+/// Encoding never adds special tokens: a caller that wants BOS prepends <see cref="BosId"/> itself, because
+/// the agent tokenizes a conversation chunk by chunk and only the first chunk may begin a sequence.
+/// </summary>
+public sealed class TextTokenizer
+{
+    public const string SentencePieceFileName = "tokenizer.model";
+
+    readonly Tokenizer inner;
+    readonly string[] tokenTexts;
+
+    internal TextTokenizer(Tokenizer inner, string[] tokenTexts, int? bosId, int? eosId)
+    {
+        this.inner = inner;
+        this.tokenTexts = tokenTexts;
+        BosId = bosId;
+        EosId = eosId;
+    }
+
+    /// <summary>Ids run from 0 to VocabSize - 1; the decoder's embedding has this many rows.</summary>
+    public int VocabSize => tokenTexts.Length;
+
+    /// <summary>Beginning-of-sequence id, when the tokenizer files name one.</summary>
+    public int? BosId { get; }
+
+    /// <summary>End-of-sequence id, when the tokenizer files name one.</summary>
+    public int? EosId { get; }
+
+    /// <summary>
+    /// Reads the tokenizer of <paramref name="modelFolder"/>. tokenizer.model wins when both formats are present,
+    /// since a Llama checkpoint's SentencePiece model is the tokenizer its weights were trained with.
+    /// Missing files throw <see cref="FileNotFoundException"/>, malformed ones <see cref="InvalidDataException"/>,
+    /// each naming the file.
+    /// </summary>
+    public static TextTokenizer Load(string modelFolder)
+    {
+        if (!Directory.Exists(modelFolder))
+            throw new DirectoryNotFoundException($"{modelFolder}: model folder not found");
+
+        var names = SpecialTokenNames.Read(modelFolder);
+        var sentencePiece = Path.Combine(modelFolder, SentencePieceFileName);
+        if (File.Exists(sentencePiece)) return SentencePieceLoader.Load(sentencePiece, names);
+
+        bool anyBpeFile = File.Exists(Path.Combine(modelFolder, BpeFiles.VocabFileName))
+            || File.Exists(Path.Combine(modelFolder, BpeFiles.MergesFileName));
+        if (anyBpeFile) return ByteLevelBpeLoader.Load(modelFolder, names);
+
+        throw new FileNotFoundException(
+            $"{modelFolder}: no tokenizer found; expected {SentencePieceFileName} (SentencePiece) " +
+            $"or {BpeFiles.VocabFileName} + {BpeFiles.MergesFileName} (byte-level BPE)");
+    }
+
+    /// <summary>The ids of <paramref name="text"/>, with no BOS/EOS added.</summary>
+    public int[] Encode(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return [.. inner.EncodeToIds(text)];
+    }
+
+    /// <summary>
+    /// The text of a run of ids. BOS and EOS mark sequence bounds and carry no text, so they are left out here
+    /// (<see cref="TokenText"/> still names them). An id outside the vocabulary throws rather than being
+    /// dropped silently, as the library would.
+    /// </summary>
+    public string Decode(ReadOnlySpan<int> ids)
+    {
+        var kept = new List<int>(ids.Length);
+        for (int i = 0; i < ids.Length; i++)
+        {
+            int id = ids[i];
+            CheckId(id, $"{nameof(ids)}[{i}]");
+            if (id != BosId && id != EosId) kept.Add(id);
+        }
+        return inner.Decode(kept);
+    }
+
+    /// <summary>
+    /// What one token shows a person, leading space included (" rock"); control tokens by name ("&lt;s&gt;"),
+    /// and a byte that is only part of a character as &lt;0xNN&gt;. Meant for displays such as which tokens a
+    /// cache retains, where decoding a lone token would drop its leading space.
+    /// </summary>
+    public string TokenText(int id)
+    {
+        CheckId(id, nameof(id));
+        return tokenTexts[id];
+    }
+
+    void CheckId(int id, string what)
+    {
+        if ((uint)id >= (uint)tokenTexts.Length)
+            throw new ArgumentOutOfRangeException(what, id, $"token id {id} is outside the vocabulary of {tokenTexts.Length}");
+    }
+}

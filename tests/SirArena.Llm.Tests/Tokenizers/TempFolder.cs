@@ -1,0 +1,18 @@
+namespace SirArena.Llm.Tests.Tokenizers;
+
+/// <summary>A fresh folder under the system temp directory for one test's tokenizer files, removed afterwards.</summary>
+public sealed class TempFolder : IDisposable
+{
+    public TempFolder() => Directory.CreateDirectory(Path);
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sirarena-tok-" + Guid.NewGuid().ToString("N"));
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Write(string name, string text) => System.IO.File.WriteAllText(File(name), text);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Path)) Directory.Delete(Path, recursive: true);
+    }
+}
