@@ -79,7 +79,6 @@ internal static class KeptSlots
 
     private static void FillRecent(Span<bool> chosen, int needed)
     {
-        // Down to slot 0 inclusive: with no sinks the oldest slot is as eligible as any other.
         for (int slot = chosen.Length - 1; slot >= 0 && needed > 0; slot--)
         {
             if (chosen[slot]) continue;

@@ -5,9 +5,9 @@ namespace SirArena.Llm.Memory;
 /// shared/docs/sirllm.md states it: before n tokens arrive into a full cache, keep the entropy - n cached tokens of
 /// highest (decayed) token entropy, the start sinks, and the newest other tokens until B - n are kept, in slot order.
 /// The policy is stateless: the cache multiplies stored scores by <see cref="DecayRatio"/> (eta) once per round.
-/// Departs from the reference code: the recent fill may reach slot 0 (the reference stops at slot 1, so with no sinks
-/// it could keep fewer than B - n), and a chunk that would push out the sinks throws
-/// <see cref="MemoryBudgetException"/> instead of failing an assertion. NaN scores rank below every number.
+/// Departs from the reference code: a chunk that would push out the sinks throws <see cref="MemoryBudgetException"/>
+/// naming the budget where the reference fails an assertion, and NaN scores rank below every number (a Python sort
+/// leaves their place undefined).
 /// </summary>
 public sealed class SirMemory : IMemoryPolicy
 {

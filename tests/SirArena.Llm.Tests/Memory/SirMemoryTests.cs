@@ -85,6 +85,31 @@ public sealed class SirMemoryTests
         stream.Scores.Should().Equal(2, 1, 1, 1);
     }
 
+    [Theory]
+    [InlineData(2, 4, 2, 10, 1)]
+    [InlineData(4, 20, 8, 40, 6)]
+    [InlineData(0, 12, 3, 15, 2)]
+    [InlineData(4, 5000, 1000, 6000, 10)] // past the stack buffers: exercises the pooled path
+    public void Matches_a_direct_transcription_of_the_four_steps(int start, int entropy, int recent, int cached, int n)
+    {
+        var rng = new Random(cached);
+        for (int trial = 0; trial < 20; trial++)
+        {
+            float[] scores = ScoreStream.RandomChunk(rng, cached);
+            new SirMemory(start, entropy, recent).SelectKept(scores, n)
+                .Should().Equal(Transcription(scores, start, start + entropy + recent - n, entropy - n));
+        }
+    }
+
+    /// <summary>sirllm.md's steps as plainly as LINQ says them: the oracle for the optimised selection.</summary>
+    private static IEnumerable<int> Transcription(float[] scores, int start, int keep, int top)
+    {
+        var chosen = Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).Take(Math.Max(top, 0))
+            .Union(Enumerable.Range(0, Math.Min(start, scores.Length))).ToHashSet();
+        var fill = Enumerable.Range(0, scores.Length).Reverse().Where(i => !chosen.Contains(i)).Take(keep - chosen.Count);
+        return chosen.Concat(fill).Order();
+    }
+
     private const int KeyId = 2;
 
     private static bool KeyAliveAfter(float eta, int rounds)
