@@ -17,8 +17,11 @@ public interface IMemoryPolicy
 
     /// <summary>
     /// The slots to keep, sorted ascending and unique, so that kept + <paramref name="incoming"/> &lt;= <see cref="Budget"/>.
-    /// <paramref name="scores"/> holds one score per cached token, in slot order. When nothing has to go the answer
-    /// is every slot. A chunk that cannot fit (or, for Full, any overflow) throws <see cref="MemoryBudgetException"/>.
+    /// <paramref name="scores"/> holds one score per cached token, in slot order (higher = more worth keeping); the
+    /// policy never stores or changes them. When cached + incoming fits the budget the answer is every slot; an
+    /// evicting policy otherwise keeps exactly Budget - incoming slots, its attention sinks first. A chunk that cannot
+    /// fit without dropping a sink (or, for Full, any overflow) throws <see cref="MemoryBudgetException"/>; a negative
+    /// <paramref name="incoming"/> throws <see cref="ArgumentOutOfRangeException"/>.
     /// </summary>
     int[] SelectKept(ReadOnlySpan<float> scores, int incoming);
 }
