@@ -43,7 +43,7 @@ internal static class StrictLoader
         foreach (var (name, info) in checkpoint.Tensors.OrderBy(t => t.Key, StringComparer.Ordinal))
             if (!destination.ContainsKey(name) && !MayBeIgnored(name, config))
                 problems.Add($"{info.File}: tensor {name} is unexpected; the model built from config.json has no such parameter");
-        if (problems.Count > 0) throw new CheckpointException(Describe(problems));
+        if (problems.Count > 0) throw new CheckpointException(Describe(checkpoint.Folder, problems));
 
         using (no_grad())
             foreach (var (target, source) in sources)
@@ -61,11 +61,11 @@ internal static class StrictLoader
         $"vocab_size {c.VocabSize}, hidden_size {c.HiddenSize}, intermediate_size {c.IntermediateSize}, " +
         $"num_attention_heads {c.NumAttentionHeads}, num_key_value_heads {c.KeyValueHeads}, head_dim {c.HeadDim}";
 
-    static string Describe(List<string> problems)
+    static string Describe(string folder, List<string> problems)
     {
         if (problems.Count == 1) return problems[0];
         string shown = string.Join(Environment.NewLine, problems.Take(ProblemsShown).Select(p => "  " + p));
         string more = problems.Count > ProblemsShown ? $"{Environment.NewLine}  ... and {problems.Count - ProblemsShown} more" : "";
-        return $"the checkpoint does not fit the model ({problems.Count} problems):{Environment.NewLine}{shown}{more}";
+        return $"{folder}: the checkpoint does not fit the model ({problems.Count} problems):{Environment.NewLine}{shown}{more}";
     }
 }

@@ -92,7 +92,7 @@ public sealed class StrictLoadTests : IDisposable
 
         string message = LoadFails(weights, destination).Message;
 
-        message.Should().Contain("3 problems").And.Contain("model.norm.weight is missing").And.Contain(QProj).And.Contain("extra.weight");
+        message.Should().StartWith($"{temp.Path}: the checkpoint does not fit the model (3 problems)").And.Contain("model.norm.weight is missing").And.Contain(QProj).And.Contain("extra.weight");
         destination.Values.Should().OnlyContain(t => t.count_nonzero().item<long>() == 0, "nothing is copied from a checkpoint that does not fit");
     }
 }
