@@ -1,3 +1,4 @@
+using SirArena.Llm.Tests.Support;
 using System.Text.Json;
 using SirArena.Llm.Checkpoints;
 using TorchSharp;

@@ -1,3 +1,4 @@
+using SirArena.Llm.Tests.Support;
 using System.Text.Json;
 using TorchSharp;
 using SirArena.Llm.Checkpoints;

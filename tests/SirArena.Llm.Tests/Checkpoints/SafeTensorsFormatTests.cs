@@ -1,3 +1,4 @@
+using SirArena.Llm.Tests.Support;
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;

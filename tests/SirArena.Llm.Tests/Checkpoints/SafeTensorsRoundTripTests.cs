@@ -1,3 +1,4 @@
+using SirArena.Llm.Tests.Support;
 using SirArena.Llm.Checkpoints;
 using TorchSharp;
 using static TorchSharp.torch;

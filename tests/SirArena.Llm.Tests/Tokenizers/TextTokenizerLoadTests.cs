@@ -1,3 +1,4 @@
+using SirArena.Llm.Tests.Support;
 using SirArena.Llm.Tokenizers;
 
 namespace SirArena.Llm.Tests.Tokenizers;

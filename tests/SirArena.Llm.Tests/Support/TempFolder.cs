@@ -1,11 +1,11 @@
-namespace SirArena.Llm.Tests.Tokenizers;
+namespace SirArena.Llm.Tests.Support;
 
-/// <summary>A fresh folder under the system temp directory for one test's tokenizer files, removed afterwards.</summary>
+/// <summary>A fresh folder under the system temp directory for one test's files, removed with everything in it.</summary>
 public sealed class TempFolder : IDisposable
 {
     public TempFolder() => Directory.CreateDirectory(Path);
 
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sirarena-tok-" + Guid.NewGuid().ToString("N"));
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sirarena-" + Guid.NewGuid().ToString("N"));
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
