@@ -37,7 +37,7 @@ public sealed class FrequencyAgent : IAgent
         var total = Math.Max(1, _counts.Sum());
         // Candidate i plays move i, which wins against the move that i beats.
         var scores = MoveRules.All
-            .Select(move => (double)_counts[(int)MoveRules.All.Single(m => MoveRules.BeaterOf(m) == move)] / total)
+            .Select(move => (double)_counts[(int)MoveRules.LoserTo(move)] / total)
             .ToArray();
         var mostFrequent = (Move)Array.IndexOf(_counts, _counts.Max());
         return new AgentChoice((int)MoveRules.BeaterOf(mostFrequent), scores);

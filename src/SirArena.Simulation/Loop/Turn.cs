@@ -1,3 +1,7 @@
+using System.Text.Json.Serialization;
+using SirArena.Simulation.Games.Grocery;
+using SirArena.Simulation.Games.RockPaperScissors;
+
 namespace SirArena.Simulation.Loop;
 
 /// <summary>
@@ -23,7 +27,13 @@ public sealed record Turn(
     TurnFacts Facts,
     TurnTruth Truth);
 
-/// <summary>Structured knowledge of a turn for scripted agents; each game derives its own.</summary>
+/// <summary>
+/// Structured knowledge of a turn for scripted agents; each game derives its own. The discriminator lets replays
+/// written with System.Text.Json read back as the right type; a new game adds its line here.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "game")]
+[JsonDerivedType(typeof(RpsFacts), "rps")]
+[JsonDerivedType(typeof(GroceryFacts), "grocery")]
 public abstract record TurnFacts;
 
 /// <summary>
@@ -31,4 +41,7 @@ public abstract record TurnFacts;
 /// round (RPS: under the opponent's true distribution; multiple choice: 1 for the right answer, else 0).
 /// Games may derive to add detail, such as the opponent's distribution.
 /// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "game")]
+[JsonDerivedType(typeof(TurnTruth), "choice")]
+[JsonDerivedType(typeof(RpsTruth), "rps")]
 public record TurnTruth(IReadOnlyList<double> CandidateWinProbabilities);

@@ -44,10 +44,14 @@ public readonly struct ScenarioJson
     public ScenarioJson ObjectWithKeys(params string[] allowed)
     {
         Expect(JsonValueKind.Object, "an object");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in Element.EnumerateObject())
         {
             if (!allowed.Contains(property.Name, StringComparer.Ordinal))
                 throw Child(property.Name, property.Value).Error($"unknown field; expected one of: {string.Join(", ", allowed)}.");
+            // JSON allows a key twice and silently keeps one; a scenario file saying two things is a mistake.
+            if (!seen.Add(property.Name))
+                throw Child(property.Name, property.Value).Error("this field appears twice.");
         }
         return this;
     }

@@ -65,6 +65,16 @@ public class RpsTextTests
     public void Outcomes_follow_the_rules_from_the_agents_side(Move agent, Move opponent, Outcome expected) =>
         MoveRules.Resolve(agent, opponent).Should().Be(expected);
 
+    [Fact]
+    public void Beating_and_losing_are_inverse()
+    {
+        foreach (var move in MoveRules.All)
+        {
+            MoveRules.LoserTo(MoveRules.BeaterOf(move)).Should().Be(move);
+            MoveRules.Resolve(move, MoveRules.LoserTo(move)).Should().Be(Outcome.Win);
+        }
+    }
+
     private static RpsScenario Scenario(Move only) =>
         new(new ScriptedOpponent("test", new CyclicStrategy([only]), new StableRandom(1)));
 }

@@ -21,6 +21,7 @@ public class MalformedScenarioFileTests
     [InlineData("""{ "kind": "switching", "period": 0 }""", "$.period", "expected a whole number in [1, *")]
     [InlineData("""{ "kind": "cyclic", "sequence": ["rock", "lizard"] }""", "$.sequence[1]", "expected a move (rock, paper or scissors), got \"lizard\".")]
     [InlineData("""[1, 2]""", "$", "expected an object, got an array.")]
+    [InlineData("""{ "kind": "uniform", "kind": "cyclic" }""", "$.kind", "this field appears twice.")]
     public void A_bad_file_is_reported_with_its_name_the_json_path_and_what_was_expected(string json, string path, string problem)
     {
         using var folder = new TempScenarioFolder();

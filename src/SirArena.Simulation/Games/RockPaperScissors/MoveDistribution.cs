@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SirArena.Simulation.Games.RockPaperScissors;
 
 /// <summary>
@@ -9,6 +11,8 @@ public readonly record struct MoveDistribution
     /// <summary>How far the probabilities may stray from summing to 1 (the files hold two decimals).</summary>
     public const double SumTolerance = 1e-9;
 
+    // A struct also has a parameterless constructor; replays must come back through this validating one.
+    [JsonConstructor]
     public MoveDistribution(double rock, double paper, double scissors)
     {
         foreach (var p in (double[])[rock, paper, scissors])

@@ -10,6 +10,9 @@ public static class MoveRules
     /// <summary>The move that beats <paramref name="move"/>: paper for rock, scissors for paper, rock for scissors.</summary>
     public static Move BeaterOf(Move move) => (Move)(((int)move + 1) % 3);
 
+    /// <summary>The move that <paramref name="move"/> beats: scissors for rock, rock for paper, paper for scissors.</summary>
+    public static Move LoserTo(Move move) => (Move)(((int)move + 2) % 3);
+
     /// <summary>
     /// The move after <paramref name="move"/> in the order rock, paper, scissors, rock... This is the order of the
     /// paper's players' preferences (rock 50 then paper 31 then scissors 19) and of the switching player's favourite.
