@@ -1,1 +1,8 @@
-Console.WriteLine("sirarena: verbs arrive with the arena issue");
+using System.CommandLine;
+using SirArena.Cli.Commands;
+
+var root = new RootCommand("sirarena: language-model agents with bounded memory against scripted opponents, round after round")
+{
+    BenchCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

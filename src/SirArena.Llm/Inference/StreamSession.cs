@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SirArena.Llm.Cache;
 using SirArena.Llm.Memory;
 using SirArena.Llm.Model;
@@ -23,6 +24,7 @@ public sealed class StreamSession : IDisposable
     /// <summary>Tokens the stream has consumed so far; also the stream index of the next token.</summary>
     public long TokensSeen { get; private set; }
     public int CachedTokens => ledger.Count;
+    public SessionTimings Timings { get; } = new();
 
     public StreamSession(LlamaForCausalLM model, IMemoryPolicy policy)
     {
@@ -34,14 +36,21 @@ public sealed class StreamSession : IDisposable
     }
 
     /// <summary>Appends a chunk to the stream (a user turn, or the chosen answer).</summary>
-    public ChunkResult Prefill(ReadOnlySpan<int> tokens)
+    /// <param name="tokens">the chunk</param>
+    /// <param name="reserve">room to make now for tokens that will follow before the next round, such as the
+    /// answer (the reference's prompt plus max_gen_len), so that appending them evicts nothing</param>
+    public ChunkResult Prefill(ReadOnlySpan<int> tokens, int reserve = 0)
     {
         if (tokens.IsEmpty) throw new ArgumentException("a chunk must hold at least one token", nameof(tokens));
+        ArgumentOutOfRangeException.ThrowIfNegative(reserve);
         int n = tokens.Length;
-        var keep = Policy.SelectKept(ledger.Scores, n);
+        long started = Stopwatch.GetTimestamp();
+        var keep = Policy.SelectKept(ledger.Scores, n + reserve);
         var evicted = ledger.Compact(keep);
         cache.Compact(keep);
+        Timings.AddMemory(started);
 
+        started = Stopwatch.GetTimestamp();
         var surprisal = new float[n];
         using (var scope = NewDisposeScope())
         using (no_grad())
@@ -59,6 +68,8 @@ public sealed class StreamSession : IDisposable
             lastLogProbs = logProbs[n - 1].data<float>().ToArray();
         }
 
+        Timings.AddDecode(started);
+
         long first = TokensSeen;
         ledger.Append(tokens, surprisal, first);
         TokensSeen += n;
@@ -75,7 +86,12 @@ public sealed class StreamSession : IDisposable
     }
 
     /// <summary>Ends a round: SirLLM's decay multiplies every stored score by eta (no-op for eta = 1).</summary>
-    public void EndRound() => ledger.Decay(Policy.DecayRatio);
+    public void EndRound()
+    {
+        long started = Stopwatch.GetTimestamp();
+        ledger.Decay(Policy.DecayRatio);
+        Timings.AddMemory(started);
+    }
 
     /// <summary>The tokens the cache holds now, in slot order, with their current scores.</summary>
     public RetainedToken[] Retained() => ledger.Snapshot();

@@ -21,7 +21,7 @@ public sealed class LlamaForCausalLM : nn.Module
     public LlamaForCausalLM(LlamaConfig config) : base(nameof(LlamaForCausalLM))
     {
         Config = config.Validate();
-        Rope = new RotaryEmbedding(config.HeadDim, config.RopeTheta);
+        Rope = new RotaryEmbedding(config.HeadDim, config.RopeTheta, config.MaxPositionEmbeddings);
         model = new LlamaModel(config);
         if (!config.TieWordEmbeddings)
             lm_head = nn.Linear(config.HiddenSize, config.VocabSize, hasBias: false);
@@ -38,5 +38,11 @@ public sealed class LlamaForCausalLM : nn.Module
         return lm_head is not null
             ? lm_head.forward(hidden)
             : matmul(hidden, model.embed_tokens.weight!.t());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) Rope.Dispose();
+        base.Dispose(disposing);
     }
 }

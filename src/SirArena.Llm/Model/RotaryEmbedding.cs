@@ -7,38 +7,58 @@ namespace SirArena.Llm.Model;
 /// in two halves that rotate as (x1, x2) -> (x1 cos - x2 sin, x2 cos + x1 sin) with angle p * theta^(-2i/d).
 /// Because a rotation by p2 equals a rotation by p2 - p1 applied after one by p1, keys stored already rotated can
 /// be moved to a new cache slot by rotating them by the shift alone (see <c>KvCache.Compact</c>).
+/// The angles of positions 0..L-1 are tabulated once, so a forward pass or a shift only looks rows up.
 /// </summary>
-public sealed class RotaryEmbedding
+public sealed class RotaryEmbedding : IDisposable
 {
-    readonly float[] inverseFrequencies;
+    readonly Tensor cosTable;       // (L, hd): cos of (f, f)
+    readonly Tensor signedSinTable; // (L, hd): sin of (f, f) with the first half negated
 
-    public RotaryEmbedding(int headDim, double theta)
+    public RotaryEmbedding(int headDim, double theta, int maxPositions)
     {
-        inverseFrequencies = new float[headDim / 2];
+        var inverseFrequencies = new float[headDim / 2];
         for (int i = 0; i < inverseFrequencies.Length; i++)
             inverseFrequencies[i] = (float)(1.0 / Math.Pow(theta, 2.0 * i / headDim));
+        using var scope = NewDisposeScope();
+        var freqs = outer(arange(maxPositions, ScalarType.Float32), tensor(inverseFrequencies)); // (L, hd/2)
+        var sin = freqs.sin();
+        cosTable = cat([freqs, freqs], -1).cos().MoveToOuterDisposeScope().DetachFromDisposeScope();
+        signedSinTable = cat([-sin, sin], -1).MoveToOuterDisposeScope().DetachFromDisposeScope();
     }
 
-    /// <summary>cos and sin of the angles for each position, both (T, head_dim).</summary>
-    public (Tensor Cos, Tensor Sin) Angles(Tensor positions)
+    /// <summary>Angles (T, hd) for the consecutive positions start .. start + count - 1 (views, no copy).</summary>
+    public (Tensor Cos, Tensor SignedSin) Angles(long start, long count)
     {
-        var freqs = outer(positions.to(ScalarType.Float32), tensor(inverseFrequencies)); // (T, hd/2)
-        var both = cat([freqs, freqs], -1);                                               // (T, hd)
-        return (both.cos(), both.sin());
+        if (start + count > cosTable.shape[0])
+            throw new ArgumentOutOfRangeException(nameof(count), $"positions up to {start + count - 1} exceed the model's max_position_embeddings ({cosTable.shape[0]})");
+        return (cosTable.narrow(0, start, count), signedSinTable.narrow(0, start, count));
     }
 
-    /// <summary>Angles for the consecutive positions start .. start + count - 1.</summary>
-    public (Tensor Cos, Tensor Sin) Angles(long start, long count) =>
-        Angles(arange(start, start + count, ScalarType.Int64));
-
-    /// <summary>Rotates x (B, heads, T, hd) by per-position angles (T, hd).</summary>
-    public static Tensor Rotate(Tensor x, Tensor cos, Tensor sin) => x * cos + RotateHalf(x) * sin;
-
-    static Tensor RotateHalf(Tensor x)
+    /// <summary>Angles (T, hd) of the shifts (each &lt;= 0) that move stored keys toward the front of the cache:
+    /// cos(-d) = cos d and sin(-d) = -sin d.</summary>
+    public (Tensor Cos, Tensor SignedSin) ShiftAngles(Tensor shifts)
     {
-        long half = x.shape[^1] / 2;
-        var x1 = x.narrow(-1, 0, half);
-        var x2 = x.narrow(-1, half, half);
-        return cat([-x2, x1], -1);
+        var distance = shifts.neg();
+        return (cosTable.index_select(0, distance), signedSinTable.index_select(0, distance).neg_());
+    }
+
+    /// <summary>
+    /// Rotates x (..., T, hd) by per-position angles (T, hd): x cos + (x2, x1) * (-sin, sin), which is the
+    /// half-split rotation (x1 cos - x2 sin, x2 cos + x1 sin) in three passes over x.
+    /// </summary>
+    public static Tensor Rotate(Tensor x, Tensor cos, Tensor signedSin) =>
+        (x * cos).addcmul_(x.roll(x.shape[^1] / 2, -1), signedSin, 1);
+
+    /// <summary><see cref="Rotate"/> in place, for a tensor that nothing else reads.</summary>
+    public static Tensor RotateInPlace(Tensor x, Tensor cos, Tensor signedSin)
+    {
+        var swapped = x.roll(x.shape[^1] / 2, -1);
+        return x.mul_(cos).addcmul_(swapped, signedSin, 1);
+    }
+
+    public void Dispose()
+    {
+        cosTable.Dispose();
+        signedSinTable.Dispose();
     }
 }

@@ -18,7 +18,7 @@ public class CompactedAttentionTests
         var config = TinyModels.Config(kvHeads: kvHeads, bias: true) with { NumHiddenLayers = 1 };
         manual_seed(3);
         var attention = new LlamaAttention(config);
-        var rope = new RotaryEmbedding(config.HeadDim, config.RopeTheta);
+        using var rope = new RotaryEmbedding(config.HeadDim, config.RopeTheta, config.MaxPositionEmbeddings);
         using var cache = new KvCache(config, rope, capacity: 48);
 
         var history = randn(1, 30, config.HiddenSize);
@@ -46,7 +46,7 @@ public class CompactedAttentionTests
         var config = TinyModels.Config() with { NumHiddenLayers = 1 };
         manual_seed(5);
         var attention = new LlamaAttention(config);
-        var rope = new RotaryEmbedding(config.HeadDim, config.RopeTheta);
+        using var rope = new RotaryEmbedding(config.HeadDim, config.RopeTheta, config.MaxPositionEmbeddings);
         using var cache = new KvCache(config, rope, capacity: 40);
         var inputs = new List<Tensor>();
         var random = new Random(11);
