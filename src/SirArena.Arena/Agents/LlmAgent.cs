@@ -1,0 +1,64 @@
+using SirArena.Llm.Inference;
+using SirArena.Llm.Memory;
+using SirArena.Simulation.Loop;
+
+namespace SirArena.Arena.Agents;
+
+/// <summary>
+/// A Simulation agent backed by a language model with one endless, budget-held cache. Each round it appends the
+/// turn's prompt (reserving room for the longest answer, as the reference reserves max_gen_len), scores every
+/// candidate by ln p(its first token | context) from that one prefill, appends the best candidate's tokens, and ends
+/// the round (SirLLM's decay). It never reads <see cref="Turn.Truth"/>. <see cref="LastTrace"/> tells the replay
+/// recorder what the round did to memory.
+/// </summary>
+public sealed class LlmAgent : IAgent, IDisposable
+{
+    readonly LanguageModel model;
+    readonly Dictionary<string, int[]> candidateTokens = new();
+
+    public string Name { get; }
+    public StreamSession Session { get; }
+    public LlmRoundTrace? LastTrace { get; private set; }
+
+    public LlmAgent(string name, LanguageModel model, IMemoryPolicy policy)
+    {
+        Name = name;
+        this.model = model;
+        Session = new StreamSession(model.Decoder, policy);
+    }
+
+    public AgentChoice Choose(Turn turn)
+    {
+        var promptIds = model.Tokenizer.Encode(turn.Prompt);
+        var answers = turn.Candidates.Select(Tokens).ToArray();
+        var prompt = Session.Prefill(promptIds, reserve: answers.Max(a => a.Length));
+        var choice = AgentChoice.ArgMax(Session.ScoreCandidates(answers.Select(a => a[0]).ToArray()));
+        var answerIds = answers[choice.Index];
+        var answer = Session.Prefill(answerIds);
+        Session.EndRound();
+        LastTrace = new LlmRoundTrace(Trace(prompt, promptIds), Trace(answer, answerIds), Session.CachedTokens);
+        return choice;
+    }
+
+    public void Observe(RoundResult result)
+    {
+        // The next turn's prompt carries everything the model is told; nothing to learn outside the context.
+    }
+
+    int[] Tokens(string candidate)
+    {
+        if (candidateTokens.TryGetValue(candidate, out var ids)) return ids;
+        ids = model.Tokenizer.Encode(candidate);
+        if (ids.Length == 0) throw new ArgumentException($"the candidate answer \"{candidate}\" encodes to no tokens");
+        return candidateTokens[candidate] = ids;
+    }
+
+    ChunkTrace Trace(ChunkResult chunk, int[] ids) => new(
+        chunk.FirstStreamIndex,
+        ids,
+        ids.Select(model.Tokenizer.TokenText).ToArray(),
+        chunk.Surprisal,
+        chunk.Evicted.Select(t => t.StreamIndex).ToArray());
+
+    public void Dispose() => Session.Dispose();
+}
