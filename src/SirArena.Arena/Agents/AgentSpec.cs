@@ -1,0 +1,45 @@
+using SirArena.Llm.Memory;
+using SirArena.Simulation.Agents;
+
+namespace SirArena.Arena.Agents;
+
+/// <summary>
+/// One agent of an arena, as arena.json and the command line describe it and as replay headers record it:
+/// a language model under a memory policy ("llm"), or a tensor-free baseline ("oracle", "frequency", "random").
+/// </summary>
+public sealed record AgentSpec
+{
+    public const string LlmKind = "llm";
+
+    /// <summary>How reports and replays name it, e.g. "sir-512" or "oracle".</summary>
+    public string Name { get; init; } = "sir";
+    public string Kind { get; init; } = LlmKind;
+    /// <summary>The model folder (Hugging Face layout); only for "llm". Null means the arena's default model.</summary>
+    public string? Model { get; init; }
+    public string Policy { get; init; } = "sir";
+    public int Budget { get; init; } = 512;
+    public int Start { get; init; } = 4;
+    public int? Recent { get; init; }
+    public float Eta { get; init; } = 0.9f;
+
+    public bool IsLlm => string.Equals(Kind, LlmKind, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The memory policy for a model of pre-training length <paramref name="pretrainingLength"/>.</summary>
+    public IMemoryPolicy CreatePolicy(int pretrainingLength) =>
+        MemoryPolicies.Create(new MemoryPolicyOptions(Policy, Budget, Start, Recent, Eta, pretrainingLength));
+
+    /// <summary>Checks the spec without loading anything; the message names the agent and the setting.</summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Name)) throw new ArgumentException("every agent needs a name");
+        if (IsLlm)
+        {
+            try { _ = new MemoryPolicyOptions(Policy, Budget, Start, Recent, Eta, PretrainingLength: int.MaxValue); }
+            catch (ArgumentException e) { throw new ArgumentException($"agent \"{Name}\": {e.Message}", e); }
+        }
+        else if (!BaselineAgents.Names.Contains(Kind.ToLowerInvariant()))
+        {
+            throw new ArgumentException($"agent \"{Name}\": unknown kind \"{Kind}\"; known: {LlmKind}, {string.Join(", ", BaselineAgents.Names)}");
+        }
+    }
+}

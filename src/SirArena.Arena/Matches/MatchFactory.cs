@@ -1,0 +1,48 @@
+using SirArena.Arena.Agents;
+using SirArena.Llm.Inference;
+using SirArena.Simulation.Agents;
+using SirArena.Simulation.Loop;
+using SirArena.Simulation.Scenarios;
+
+namespace SirArena.Arena.Matches;
+
+/// <summary>
+/// Builds matches from specs: the scenario from the catalog, the agent from its spec, language models loaded once
+/// per folder and shared by every agent that names it (their weights are only read). Arena runs, `play` and replay
+/// verification all build matches here, so a replay's header is enough to build its match again.
+/// </summary>
+public sealed class MatchFactory(ScenarioCatalog catalog, string defaultModelFolder) : IDisposable
+{
+    readonly Dictionary<string, LanguageModel> models = new();
+
+    public ScenarioCatalog Catalog => catalog;
+
+    public Match Create(MatchSpec spec) => new(catalog.Create(spec.Scenario, spec.Seed), CreateAgent(spec.Agent, spec.Seed));
+
+    public IAgent CreateAgent(AgentSpec spec, ulong seed)
+    {
+        spec.Validate();
+        if (!spec.IsLlm) return BaselineAgents.Create(spec.Kind, seed);
+        var model = Model(spec.Model ?? defaultModelFolder);
+        return new LlmAgent(spec.Name, model, spec.CreatePolicy(model.Decoder.Config.MaxPositionEmbeddings));
+    }
+
+    /// <summary>The loaded model of a folder (loaded on first use).</summary>
+    public LanguageModel Model(string folder)
+    {
+        var key = Path.GetFullPath(folder);
+        lock (models)
+        {
+            if (!models.TryGetValue(key, out var model)) models[key] = model = LanguageModel.Load(folder);
+            return model;
+        }
+    }
+
+    /// <summary>The content hash of the model an agent spec uses, or null for a baseline.</summary>
+    public string? ModelHash(AgentSpec spec) => spec.IsLlm ? Model(spec.Model ?? defaultModelFolder).ContentHash : null;
+
+    public void Dispose()
+    {
+        foreach (var model in models.Values) model.Dispose();
+    }
+}

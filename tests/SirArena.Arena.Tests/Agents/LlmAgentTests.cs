@@ -1,0 +1,33 @@
+using SirArena.Arena.Agents;
+using SirArena.Arena.Matches;
+using SirArena.Arena.Tests.Support;
+using SirArena.Simulation.Scenarios;
+
+namespace SirArena.Arena.Tests.Agents;
+
+public class LlmAgentTests
+{
+    [Fact]
+    public void An_llm_agent_plays_rounds_keeping_its_cache_within_budget_and_tracing_every_token()
+    {
+        using var folder = new TinyModelFolder();
+        using var factory = new MatchFactory(ScenarioCatalog.LoadDefault(), folder.Path);
+        var match = factory.Create(new MatchSpec("rock-biased", 7, new AgentSpec { Name = "sir", Policy = "sir", Budget = 160, Eta = 0.9f }));
+        var agent = (LlmAgent)match.Agent;
+
+        long expectedNext = 0;
+        foreach (var result in match.Play(12))
+        {
+            var trace = agent.LastTrace!;
+            trace.Prompt.FirstStreamIndex.Should().Be(expectedNext);
+            trace.Answer.FirstStreamIndex.Should().Be(expectedNext + trace.Prompt.TokenIds.Length);
+            string.Concat(trace.Prompt.TokenTexts).Should().Be(result.Turn.Prompt);
+            string.Concat(trace.Answer.TokenTexts).Should().Be(result.Answer);
+            trace.CachedTokens.Should().BeLessThanOrEqualTo(160);
+            trace.Answer.Evicted.Should().BeEmpty("the prompt reserved room for the answer");
+            result.Choice.Scores.Should().OnlyContain(s => s < 0, "they are log-probabilities");
+            expectedNext = trace.Answer.FirstStreamIndex + trace.Answer.TokenIds.Length;
+        }
+        agent.Session.TokensSeen.Should().BeGreaterThan(160, "the stream outgrew the budget, so evictions happened");
+    }
+}
