@@ -1,0 +1,35 @@
+using SirArena.Arena.Agents;
+
+namespace SirArena.Arena.Tournament;
+
+/// <summary>
+/// The arena as arena.json's "Arena" section describes it: which agents play which scenarios, for how many rounds,
+/// under which seeds, and where replays and reports go. Relative paths are resolved against the folder of the
+/// configuration file. Bound through the Generic Host's configuration and checked by <see cref="ArenaOptionsValidator"/>.
+/// </summary>
+public sealed record ArenaOptions
+{
+    public const string Section = "Arena";
+
+    /// <summary>The default model folder (Hugging Face layout) of every "llm" agent that names none.</summary>
+    public string Model { get; init; } = "models/sir-tiny";
+    public string Scenarios { get; init; } = "scenarios";
+    public string Output { get; init; } = "replays";
+    /// <summary>Rounds per match.</summary>
+    public long Rounds { get; init; } = 2000;
+    /// <summary>One match per agent, scenario and seed; agents of one scenario and seed meet identical opponents.</summary>
+    public ulong[] Seeds { get; init; } = [1];
+    public string[] Opponents { get; init; } = [];
+    public AgentSpec[] Agents { get; init; } = [];
+    /// <summary>Which agents the report compares: challenger minus baseline, and the share of the gap to reference.</summary>
+    public ComparisonOptions Compare { get; init; } = new();
+    /// <summary>Matches run side by side (default: one per core).</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+}
+
+public sealed record ComparisonOptions
+{
+    public string Challenger { get; init; } = "sir";
+    public string Baseline { get; init; } = "streaming";
+    public string Reference { get; init; } = "oracle";
+}
