@@ -1,8 +1,3 @@
-using System.CommandLine;
-using SirArena.Cli.Commands;
+using SirArena.Cli;
 
-var root = new RootCommand("sirarena: language-model agents with bounded memory against scripted opponents, round after round")
-{
-    BenchCommand.Create(),
-};
-return await root.Parse(args).InvokeAsync();
+return await SirArenaCommandLine.Create().Parse(args).InvokeAsync();

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SirArena.Arena.Matches;
+using SirArena.Arena.Tournament;
+using SirArena.Simulation.Scenarios;
+
+namespace SirArena.Cli.Hosting;
+
+/// <summary>
+/// The Generic Host every verb runs in: configuration from arena.json (the one named by --config, else the one
+/// in the current folder or above the program), then SIRARENA_ environment variables, then the verb's own
+/// command-line overrides; options bound strictly and validated; the arena's services registered once.
+/// </summary>
+public static class ArenaHost
+{
+    public const string DefaultConfigFile = "arena.json";
+
+    public static HostApplicationBuilder CreateBuilder(string? configPath, IDictionary<string, string?>? overrides = null, LogLevel logLevel = LogLevel.Warning)
+    {
+        var file = ConfigFile.Resolve(configPath);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = Path.GetDirectoryName(file) ?? Directory.GetCurrentDirectory(),
+            DisableDefaults = true,
+        });
+        builder.Configuration.AddJsonFile(file, optional: false, reloadOnChange: false);
+        builder.Configuration.AddEnvironmentVariables("SIRARENA_");
+        if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(logLevel);
+        builder.AddSirArena(file);
+        return builder;
+    }
+
+    /// <summary>Registers the arena's options and services.</summary>
+    public static void AddSirArena(this IHostApplicationBuilder builder, string configFile)
+    {
+        builder.Services.AddSingleton(new ConfigFile(configFile));
+        builder.Services.AddOptions<ArenaOptions>()
+            .Bind(builder.Configuration.GetSection(ArenaOptions.Section), o => o.ErrorOnUnknownConfiguration = true);
+        builder.Services.AddSingleton<IValidateOptions<ArenaOptions>, ArenaOptionsValidator>();
+        builder.Services.AddSingleton(sp => ScenarioCatalog.Load(sp.GetRequiredService<ConfigFile>().PathOf(sp.Arena().Scenarios)));
+        builder.Services.AddSingleton(sp => new MatchFactory(sp.GetRequiredService<ScenarioCatalog>(), sp.GetRequiredService<ConfigFile>().PathOf(sp.Arena().Model)));
+    }
+
+    public static ArenaOptions Arena(this IServiceProvider services) => services.GetRequiredService<IOptions<ArenaOptions>>().Value;
+}
+
+/// <summary>The configuration file in use; relative paths inside it are relative to its folder.</summary>
+public sealed record ConfigFile(string Path)
+{
+    public string Folder => System.IO.Path.GetDirectoryName(Path)!;
+
+    public string PathOf(string relativeOrAbsolute) => System.IO.Path.GetFullPath(relativeOrAbsolute, Folder);
+
+    /// <summary>--config as given; else arena.json in the current folder; else the one beside SirArena.sln above the program.</summary>
+    public static string Resolve(string? configPath)
+    {
+        if (configPath is not null)
+            return File.Exists(configPath) ? System.IO.Path.GetFullPath(configPath) : throw new FileNotFoundException($"{configPath}: configuration file not found", configPath);
+        var here = System.IO.Path.GetFullPath(ArenaHost.DefaultConfigFile);
+        if (File.Exists(here)) return here;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = System.IO.Path.Combine(dir.FullName, ArenaHost.DefaultConfigFile);
+            if (File.Exists(candidate) && File.Exists(System.IO.Path.Combine(dir.FullName, "SirArena.sln"))) return candidate;
+        }
+        throw new FileNotFoundException($"{ArenaHost.DefaultConfigFile}: not found in {Directory.GetCurrentDirectory()} nor beside the program's SirArena.sln; pass --config PATH");
+    }
+}

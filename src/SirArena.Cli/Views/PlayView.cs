@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using SirArena.Arena.Agents;
+using SirArena.Simulation.Games.Grocery;
+using SirArena.Simulation.Loop;
+using SirArena.Simulation.Statistics;
+using Spectre.Console;
+
+namespace SirArena.Cli.Views;
+
+/// <summary>
+/// What `play` shows while it runs: rounds, rolling and total win/tie/loss, cache fill and speed. In a terminal it
+/// is a live table; when the output is redirected it is one plain line every <c>reportEvery</c> rounds.
+/// </summary>
+public sealed class PlayView(TextWriter output, int budget, int rollingWindow = 100)
+{
+    readonly Queue<Outcome> recent = new();
+    readonly GroceryTally grocery = new();
+    readonly long started = Stopwatch.GetTimestamp();
+
+    public MatchTally Tally { get; } = new();
+    public long Rounds { get; private set; }
+    public int CachedTokens { get; private set; }
+    public double RoundsPerSecond => Rounds / Math.Max(1e-9, Stopwatch.GetElapsedTime(started).TotalSeconds);
+
+    public void Add(RoundResult result, IAgent agent)
+    {
+        Rounds++;
+        Tally.Add(result.Outcome);
+        if (result is GroceryRoundResult g) grocery.Add(g);
+        if (result.Outcome != Outcome.Unscored)
+        {
+            recent.Enqueue(result.Outcome);
+            if (recent.Count > rollingWindow) recent.Dequeue();
+        }
+        if (agent is LlmAgent llm) CachedTokens = llm.Session.CachedTokens;
+    }
+
+    public Table Table()
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("", "win", "tie", "loss");
+        table.AddRow("rounds", Rounds.ToString(), $"{RoundsPerSecond:F1} rounds/s", $"cache {CachedTokens}/{budget}");
+        table.AddRow($"last {recent.Count}", Share(Outcome.Win), Share(Outcome.Tie), Share(Outcome.Loss));
+        table.AddRow("all", Tally.WinRate.ToString(), Tally.TieRate.ToString(), Tally.LossRate.ToString());
+        return table;
+    }
+
+    public string Line() =>
+        $"round {Rounds}: win {Tally.WinRate} tie {Tally.TieRate} loss {Tally.LossRate} | last {recent.Count}: win {Share(Outcome.Win)} | cache {CachedTokens}/{budget} | {RoundsPerSecond:F1} rounds/s";
+
+    public void WriteSummary(string scenario, string agent, string? replay)
+    {
+        output.WriteLine($"{agent} against {scenario}: {Rounds} rounds at {RoundsPerSecond:F1} rounds/s");
+        output.WriteLine($"  win  {Tally.WinRate} (95% CI {Interval(Tally.WinRate)})");
+        output.WriteLine($"  tie  {Tally.TieRate}");
+        output.WriteLine($"  loss {Tally.LossRate}");
+        if (grocery.Recall.Trials > 0)
+            output.WriteLine($"  grocery recall {grocery.Recall} (95% CI {Interval(grocery.Recall)}), other questions {grocery.Unrelated}");
+        if (CachedTokens > 0) output.WriteLine($"  cache {CachedTokens}/{budget} tokens");
+        if (replay is not null) output.WriteLine($"  replay {replay}");
+    }
+
+    static string Interval(Proportion p)
+    {
+        var (low, high) = p.WilsonInterval();
+        return $"{low:P1} to {high:P1}";
+    }
+
+    string Share(Outcome outcome) => recent.Count == 0 ? "-" : $"{recent.Count(o => o == outcome) / (double)recent.Count:P1}";
+}
