@@ -35,6 +35,11 @@ public sealed class ReplayVerifier(MatchFactory factory)
 
         try
         {
+            // The rebuild of the retained set decays by the header's eta; a header that disagrees with its own spec
+            // would rebuild other scores even when every round reproduces.
+            var eta = match.Agent is LlmAgent llm ? llm.Session.Policy.DecayRatio : 1f;
+            if (eta != header.Eta)
+                return ReplayVerification.NotRun($"the header of {path} records eta {header.Eta:R}, but its agent spec gives eta {eta:R}; the header was altered");
             long checkedRounds = 0;
             foreach (var recorded in reader.ReadRounds())
             {

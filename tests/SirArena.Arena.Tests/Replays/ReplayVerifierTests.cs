@@ -61,6 +61,17 @@ public class ReplayVerifierTests(RecordedLlmMatch recorded)
     }
 
     [Fact]
+    public void A_header_whose_eta_disagrees_with_its_spec_is_reported()
+    {
+        var file = Tampered("eta.jsonl", line: 1, node => node["eta"] = 0.8f);
+
+        var verdict = new ReplayVerifier(recorded.Factory).Verify(file);
+
+        verdict.Reproduced.Should().BeFalse();
+        verdict.Message.Should().Contain("records eta 0.8, but its agent spec gives eta 0.9");
+    }
+
+    [Fact]
     public void A_baseline_replay_verifies_too()
     {
         using var factory = BaselineFactory.Create();
