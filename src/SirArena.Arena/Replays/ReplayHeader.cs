@@ -1,0 +1,50 @@
+using System.Text.Json.Serialization;
+using SirArena.Arena.Agents;
+using SirArena.Arena.Matches;
+using SirArena.Simulation.Loop;
+
+namespace SirArena.Arena.Replays;
+
+/// <summary>
+/// The first line of a replay file. The format, version 1, is JSON Lines: UTF-8, one JSON object per line, each line
+/// ended by "\n"; property names in camelCase, enums as camelCase strings, floats in their shortest round-trip form
+/// (so scores read back bit for bit), NaN and infinities as the strings "NaN", "Infinity", "-Infinity".
+/// <list type="number">
+/// <item>Line 1, this header: <c>{ "format": "sirarena-replay", "version": 1, "match": MatchSpec, "modelHash":
+/// string|null, "eta": float, "createdUtc": ISO 8601, "previous": string|null, "firstRound": long }</c>.
+/// <c>match</c> is everything that decides the match (scenario, seed, agent spec), so the match can be built again;
+/// <c>modelHash</c> is <see cref="Llm.Inference.LanguageModel.ContentHash"/> (null for baselines); <c>eta</c> is the
+/// decay the agent's memory policy applies per round (1 for baselines, full and streaming); <c>previous</c> names the
+/// file before this one when a long match is split into a chain, and <c>firstRound</c> is then this file's first
+/// round (0 otherwise).</item>
+/// <item>Every further line, one per round in order, a <see cref="ReplayRound"/>: <c>{ "round": n, "result":
+/// RoundResult, "trace": LlmRoundTrace|null }</c>. <c>result</c> carries a "game" discriminator ("rps",
+/// "grocery"). <c>trace</c> holds the prompt's and the answer's chunks: first stream index, token ids and texts,
+/// each token's surprisal (its score on entry) and the stream indices evicted to make room, then the cache fill.</item>
+/// </list>
+/// Files are only appended to; a crash can leave the last line cut off, which readers accept and report.
+/// From the chunks in order and eta the retained set is rebuilt exactly: per chunk, drop the evicted indices, add the
+/// new tokens at their surprisal; after each round, multiply every score by eta in single precision.
+/// </summary>
+public sealed record ReplayHeader(MatchSpec Match, string? ModelHash, float Eta, DateTime CreatedUtc, string? Previous = null, long FirstRound = 0)
+{
+    public const string FormatName = "sirarena-replay";
+    public const int CurrentVersion = 1;
+
+    [JsonPropertyOrder(-2)]
+    public string Format { get; init; } = FormatName;
+
+    [JsonPropertyOrder(-1)]
+    public int Version { get; init; } = CurrentVersion;
+
+    /// <summary>
+    /// The header of a match about to be recorded. eta is read off the agent's own policy, so the rebuild decays with
+    /// exactly the float the session used.
+    /// </summary>
+    public static ReplayHeader For(MatchSpec spec, IAgent agent, string? modelHash, DateTime createdUtc, string? previous = null, long firstRound = 0)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        float eta = agent is LlmAgent llm ? llm.Session.Policy.DecayRatio : 1f;
+        return new ReplayHeader(spec, modelHash, eta, createdUtc, previous, firstRound);
+    }
+}

@@ -1,0 +1,72 @@
+using SirArena.Simulation.Loop;
+
+namespace SirArena.Arena.Replays;
+
+/// <summary>
+/// What `sirarena replay FILE --round N` shows, as data: the round's user turn, the candidates with their scores and
+/// the choice, and, for an LLM agent, the memory after the round (the tokens retained, in stream order, with the
+/// scores they have once the round's decay is applied) and the tokens evicted during the round (with the scores
+/// they had when evicted). Scores are plain floats so that the caller can colour by them.
+/// </summary>
+public sealed record ReplayRoundView(
+    long Round,
+    string UserTurn,
+    IReadOnlyList<CandidateView> Candidates,
+    Outcome Outcome,
+    bool HasMemory,
+    IReadOnlyList<RememberedToken> Retained,
+    IReadOnlyList<RememberedToken> Evicted)
+{
+    public CandidateView Chosen => Candidates.Single(c => c.Chosen);
+
+    /// <summary>The retained tokens' text run together: what the agent still holds, as it reads.</summary>
+    public string RetainedText => string.Concat(Retained.Select(t => t.Text));
+
+    /// <summary>The highest retained score (0 when nothing is held), for scaling a colour ramp.</summary>
+    public float MaxRetainedScore => Retained.Count == 0 ? 0f : Retained.Max(t => t.Score);
+
+    /// <summary>Round <paramref name="round"/> of the replay at <paramref name="path"/>, read up to that round only.</summary>
+    public static ReplayRoundView Read(string path, long round)
+    {
+        using var reader = ReplayReader.Open(path);
+        return Build(reader.Header, reader.ReadRounds(), round, path);
+    }
+
+    /// <summary>
+    /// Round <paramref name="round"/> from a header and its rounds in order; the memory is rebuilt from the first
+    /// round on, so the rounds must start at round 0.
+    /// </summary>
+    public static ReplayRoundView Build(ReplayHeader header, IEnumerable<ReplayRound> rounds, long round, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(rounds);
+        var name = source ?? "the replay";
+        if (header.FirstRound != 0)
+            throw new InvalidOperationException(
+                $"{name} continues {header.Previous ?? "an earlier file"} from round {header.FirstRound}; memory is rebuilt from round 0, so start from the chain's first file");
+        var memory = new RetainedSet(header.Eta);
+        long last = -1;
+        foreach (var record in rounds)
+        {
+            last = record.Round;
+            var evicted = record.Trace is null ? [] : memory.Apply(record.Trace);
+            if (record.Round == round) return From(record, memory, evicted);
+        }
+        throw new ArgumentOutOfRangeException(nameof(round), round,
+            last < 0 ? $"{name} holds no complete round" : $"{name} holds rounds 0 to {last}; round {round} is not among them");
+    }
+
+    static ReplayRoundView From(ReplayRound record, RetainedSet memory, IReadOnlyList<RememberedToken> evicted)
+    {
+        var result = record.Result;
+        var candidates = result.Turn.Candidates
+            .Select((text, i) => new CandidateView(
+                i, text, i < result.Turn.Options.Count ? result.Turn.Options[i] : text,
+                i < result.Choice.Scores.Count ? result.Choice.Scores[i] : double.NaN, i == result.Choice.Index))
+            .ToArray();
+        bool hasMemory = record.Trace is not null;
+        return new ReplayRoundView(
+            record.Round, result.Turn.UserTurn, candidates, result.Outcome, hasMemory,
+            hasMemory ? memory.Tokens.ToArray() : [], evicted);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using SirArena.Simulation.Games.Grocery;
+using SirArena.Simulation.Statistics;
+
+namespace SirArena.Arena.Replays;
+
+/// <summary>
+/// What `sirarena replay FILE` shows, as data: who played what, for how many rounds, with win/tie/loss rates and
+/// their Wilson 95% intervals, grocery recall when the scenario asks recall questions, and whether the recording
+/// was cut off. Read in one streaming pass, so it works on files of any length.
+/// </summary>
+public sealed record ReplaySummary(
+    string Path, ReplayHeader Header, long Rounds, MatchTally Tally, GroceryTally? Grocery, bool WasCutOff, long? CutOffLine)
+{
+    public static ReplaySummary Read(string path)
+    {
+        using var reader = ReplayReader.Open(path);
+        var tally = new MatchTally();
+        GroceryTally? grocery = null;
+        long rounds = 0;
+        foreach (var round in reader.ReadRounds())
+        {
+            tally.Add(round.Result.Outcome);
+            if (round.Result is GroceryRoundResult g) (grocery ??= new GroceryTally()).Add(g);
+            rounds++;
+        }
+        return new ReplaySummary(path, reader.Header, rounds, tally, grocery, reader.WasCutOff, reader.CutOffLine);
+    }
+
+    /// <summary>The summary as plain "label  value" lines, uncoloured.</summary>
+    public IReadOnlyList<string> Lines()
+    {
+        var match = Header.Match;
+        var agent = match.Agent;
+        var lines = new List<string>
+        {
+            Line("replay", Path + (WasCutOff ? $" (cut off at line {CutOffLine}: the round in flight was lost)" : "")),
+            Line("scenario", $"{match.Scenario}, seed {match.Seed}"),
+            Line("agent", agent.IsLlm
+                ? $"{agent.Name}: policy {agent.Policy}, budget {agent.Budget}, start {agent.Start}, eta {Header.Eta.ToString(CultureInfo.InvariantCulture)}"
+                : $"{agent.Name}: baseline {agent.Kind}"),
+        };
+        if (Header.ModelHash is { } hash) lines.Add(Line("model", $"{agent.Model ?? "(default model)"}, hash {hash[..Math.Min(12, hash.Length)]}"));
+        lines.Add(Line("rounds", Rounds == 0 ? "none" : $"{Rounds} (rounds {Header.FirstRound} to {Header.FirstRound + Rounds - 1})"));
+        if (Header.Previous is { } previous) lines.Add(Line("previous", previous));
+        lines.Add(Line("scored", $"{Tally.Scored} rounds ({Tally.Unscored} unscored); rates with Wilson 95% intervals"));
+        lines.Add(Line("win", Tally.WinRate.ToString()));
+        lines.Add(Line("tie", Tally.TieRate.ToString()));
+        lines.Add(Line("loss", Tally.LossRate.ToString()));
+        if (Grocery is not null)
+        {
+            lines.Add(Line("recall", Grocery.Recall.ToString()));
+            lines.Add(Line("unrelated", Grocery.Unrelated.ToString()));
+        }
+        return lines;
+    }
+
+    public override string ToString() => string.Join(Environment.NewLine, Lines());
+
+    static string Line(string label, string value) => $"{label,-10}{value}";
+}

@@ -1,0 +1,73 @@
+using SirArena.Arena.Agents;
+using SirArena.Arena.Matches;
+using SirArena.Llm.Checkpoints;
+using SirArena.Simulation.Scenarios;
+
+namespace SirArena.Arena.Replays;
+
+/// <summary>
+/// `sirarena replay FILE --verify`: builds the match again from the header's spec, checks that the model is the one
+/// recorded (by content hash), plays as many rounds as the replay holds and compares them one by one
+/// (<see cref="RoundComparison"/>). Problems with the re-run (another model, an unknown scenario, a missing model
+/// folder) come back as a verdict, not an exception; an unreadable replay still throws
+/// <see cref="ReplayFormatException"/>.
+/// </summary>
+public sealed class ReplayVerifier(MatchFactory factory)
+{
+    public ReplayVerification Verify(string path, CancellationToken cancellationToken = default)
+    {
+        using var reader = ReplayReader.Open(path);
+        var header = reader.Header;
+        if (header.FirstRound != 0)
+            return ReplayVerification.NotRun(
+                $"{path} continues {header.Previous ?? "an earlier file"} from round {header.FirstRound}; verify the chain from its first file");
+
+        Simulation.Loop.Match match;
+        try
+        {
+            if (ModelMismatch(header) is { } mismatch) return ReplayVerification.NotRun(mismatch);
+            match = factory.Create(header.Match);
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or CheckpointException or UnknownScenarioException)
+        {
+            return ReplayVerification.NotRun($"the match of {path} cannot be built again: {e.Message}");
+        }
+
+        try
+        {
+            // The rebuild of the retained set decays by the header's eta; a header that disagrees with its own spec
+            // would rebuild other scores even when every round reproduces.
+            var eta = match.Agent is LlmAgent llm ? llm.Session.Policy.DecayRatio : 1f;
+            if (eta != header.Eta)
+                return ReplayVerification.NotRun($"the header of {path} records eta {header.Eta:R}, but its agent spec gives eta {eta:R}; the header was altered");
+            long checkedRounds = 0;
+            foreach (var recorded in reader.ReadRounds())
+            {
+                if (cancellationToken.IsCancellationRequested)
+                    return ReplayVerification.NotRun($"cancelled after {checkedRounds} rounds reproduced");
+                var live = match.PlayRound();
+                var trace = (match.Agent as LlmAgent)?.LastTrace;
+                if (RoundComparison.FirstDifference(recorded, live, trace) is { } how)
+                    return ReplayVerification.Differs(checkedRounds, recorded.Round, how);
+                checkedRounds++;
+            }
+            return ReplayVerification.Success(checkedRounds, reader.WasCutOff);
+        }
+        finally
+        {
+            (match.Agent as IDisposable)?.Dispose();
+        }
+    }
+
+    string? ModelMismatch(ReplayHeader header)
+    {
+        var agent = header.Match.Agent;
+        if (!agent.IsLlm) return null;
+        var now = factory.ModelHash(agent);
+        if (header.ModelHash is null) return $"the replay does not record which model it used; the model now is {now}";
+        return now == header.ModelHash
+            ? null
+            : $"the model differs: the replay was recorded with model hash {header.ModelHash}, but {agent.Model ?? "the default model"} now has hash {now}; " +
+              "verify with the model the replay was recorded with";
+    }
+}
