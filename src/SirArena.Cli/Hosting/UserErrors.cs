@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using SirArena.Arena.Replays;
 using SirArena.Llm.Checkpoints;
 using SirArena.Llm.Memory;
 using SirArena.Llm.Runtime;
@@ -36,9 +37,9 @@ public static class UserErrors
         OptionsValidationException v => "invalid configuration: " + string.Join("; ", v.Failures),
         InvalidDataException { InnerException: JsonException j } d => $"{ConfigFileOf(d)}line {j.LineNumber + 1}: {j.Message.Split(" Path:")[0]}",
         InvalidOperationException { Message: var m } when m.Contains("configuration", StringComparison.OrdinalIgnoreCase) => "invalid configuration: " + m,
-        ScenarioFileException or UnknownScenarioException or CheckpointException or MemoryBudgetException
+        ScenarioFileException or UnknownScenarioException or CheckpointException or ReplayFormatException or MemoryBudgetException
             or TorchUnavailableException or FileNotFoundException or DirectoryNotFoundException => e.Message,
-        InvalidDataException or ArgumentException => e.Message,
+        InvalidDataException or ArgumentException or IOException => e.Message,
         _ => null,
     };
 

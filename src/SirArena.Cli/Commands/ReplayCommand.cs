@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using SirArena.Arena.Matches;
+using SirArena.Arena.Replays;
+using SirArena.Cli.Hosting;
+using SirArena.Cli.Views;
+using Spectre.Console;
+
+namespace SirArena.Cli.Commands;
+
+/// <summary>
+/// <c>sirarena replay FILE</c> summarises a match; <c>--round N</c> shows what the agent held at round N and why;
+/// <c>--verify</c> re-runs the match from the header and confirms it is reproduced round for round.
+/// </summary>
+public static class ReplayCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("file") { Description = "a replay (.jsonl) written by play or arena" };
+        var round = new Option<long?>("--round") { Description = "show the memory and choice at this round" };
+        var verify = new Option<bool>("--verify") { Description = "re-run the match and compare every round" };
+        var config = new Option<string?>("--config") { Description = "arena configuration for --verify (default model, scenarios)" };
+        var command = new Command("replay", "inspect or verify a replay") { file, round, verify, config };
+        command.SetAction((parse, cancellation) => UserErrors.RunAsync(() =>
+        {
+            var path = parse.GetValue(file)!;
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(verify))
+            {
+                using var host = ArenaHost.CreateBuilder(parse.GetValue(config)).Build();
+                var result = new ReplayVerifier(host.Services.GetRequiredService<MatchFactory>()).Verify(path, cancellation);
+                output.WriteLine(result.Message);
+                return Task.FromResult(result.Reproduced ? 0 : 1);
+            }
+            if (parse.GetValue(round) is { } n)
+            {
+                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+                RoundViewRenderer.Write(ReplayRoundView.Read(path, n), console);
+                return Task.FromResult(0);
+            }
+            foreach (var line in ReplaySummary.Read(path).Lines()) output.WriteLine(line);
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+}
