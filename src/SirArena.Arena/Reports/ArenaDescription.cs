@@ -1,0 +1,5 @@
+namespace SirArena.Arena.Reports;
+
+/// <summary>What produced the results, so a reader can reproduce them: the agents, the rounds per match, the seeds,
+/// and the exact command line.</summary>
+public sealed record ArenaDescription(IReadOnlyList<AgentDescription> Agents, long Rounds, IReadOnlyList<ulong> Seeds, string Command);

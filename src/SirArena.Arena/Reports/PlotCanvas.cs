@@ -1,0 +1,59 @@
+using ScottPlot;
+
+namespace SirArena.Arena.Reports;
+
+/// <summary>
+/// What every plot of the report shares: titles and axis labels, one colour per agent across all plots (so a reader
+/// follows an agent from figure to figure), rates drawn in percent, and saving as PNG.
+/// </summary>
+internal static class PlotCanvas
+{
+    private static readonly IPalette Palette = new ScottPlot.Palettes.Category10();
+
+    public static Plot Create(string title, string xLabel, string yLabel)
+    {
+        var plot = new Plot();
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        return plot;
+    }
+
+    private static Color ColorOf(int agentIndex) => Palette.GetColor(agentIndex);
+
+    /// <summary>A line with a translucent confidence band between <paramref name="low"/> and <paramref name="high"/>.</summary>
+    public static void LineWithBand(Plot plot, double[] xs, double[] ys, double[] low, double[] high, int agentIndex, string label)
+    {
+        var band = plot.Add.FillY(xs, low, high);
+        band.FillColor = ColorOf(agentIndex).WithAlpha(0.2);
+        band.LineColor = Colors.Transparent;
+        Line(plot, xs, ys, agentIndex, label);
+    }
+
+    /// <summary>Every other agent is dashed: agents that play alike (oracle and counter against a fixed bias) draw the
+    /// same curve, and a dashed line over a solid one keeps both visible.</summary>
+    public static void Line(Plot plot, double[] xs, double[] ys, int agentIndex, string label)
+    {
+        var line = plot.Add.Scatter(xs, ys, ColorOf(agentIndex));
+        line.LegendText = label;
+        line.LineWidth = 2;
+        line.LinePattern = agentIndex % 2 == 0 ? LinePattern.Solid : LinePattern.Dashed;
+        line.MarkerSize = xs.Length > 60 ? 0 : 5;
+    }
+
+    /// <summary>Legend on, y axis 0-100% with a little air, saved as <paramref name="fileName"/> in <paramref name="folder"/>.</summary>
+    public static string Save(Plot plot, string folder, string fileName, ReportOptions options)
+    {
+        plot.Axes.SetLimitsY(-2, 102); // a curve at 0% or 100% stays off the frame
+        plot.ShowLegend(Alignment.UpperRight);
+        var path = Path.Combine(folder, fileName);
+        plot.SavePng(path, options.PlotWidth, options.PlotHeight);
+        return path;
+    }
+
+    /// <summary>A scenario name as part of a file name: letters, digits and dashes only.</summary>
+    public static string FileSafe(string name) =>
+        new(name.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
+
+    public static double[] Percent(IEnumerable<double> rates) => rates.Select(r => 100 * r).ToArray();
+}

@@ -1,0 +1,45 @@
+using SirArena.Simulation.Games.Grocery;
+using SirArena.Simulation.Statistics;
+
+namespace SirArena.Arena.Statistics;
+
+/// <summary>
+/// The grocery task per agent, over all grocery matches given (every seed and scenario pooled): recall and
+/// unrelated-question accuracy, and recall by the distance between request and recall. Intervals are Wilson's.
+/// </summary>
+public static class GroceryRecall
+{
+    public const int DefaultBinWidth = 5;
+
+    public static IReadOnlyList<GroceryScores> Scores(IReadOnlyList<MatchOutcome> outcomes) =>
+        Tallies(outcomes).Select(t => new GroceryScores(t.Agent, t.Tally.Recall, t.Tally.Unrelated)).ToArray();
+
+    /// <summary>Per agent, one row per non-empty bin of <paramref name="binWidth"/> distances, shortest first.</summary>
+    public static IReadOnlyList<RecallBin> ByDistance(IReadOnlyList<MatchOutcome> outcomes, int binWidth = DefaultBinWidth)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(binWidth);
+        return Tallies(outcomes)
+            .SelectMany(t => t.Tally.RecallByDistance
+                .GroupBy(pair => pair.Key / binWidth)
+                .OrderBy(bin => bin.Key)
+                .Select(bin => new RecallBin(
+                    t.Agent,
+                    bin.Key * binWidth,
+                    bin.Key * binWidth + binWidth - 1,
+                    new Proportion(bin.Sum(p => p.Value.Successes), bin.Sum(p => p.Value.Trials)))))
+            .ToArray();
+    }
+
+    private static IReadOnlyList<(string Agent, GroceryTally Tally)> Tallies(IReadOnlyList<MatchOutcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        var grocery = outcomes.Where(o => o.Rounds.Any(r => r is GroceryRoundResult)).ToArray();
+        return RateTable.Agents(grocery).Select(agent =>
+        {
+            var tally = new GroceryTally();
+            foreach (var round in grocery.Where(o => o.Agent == agent).SelectMany(o => o.Rounds).OfType<GroceryRoundResult>())
+                tally.Add(round);
+            return (agent, tally);
+        }).ToArray();
+    }
+}
