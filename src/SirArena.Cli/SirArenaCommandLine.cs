@@ -9,6 +9,7 @@ public static class SirArenaCommandLine
     public static RootCommand Create() => new("sirarena: language-model agents with bounded memory against scripted opponents, round after round")
     {
         PlayCommand.Create(),
+        ArenaCommand.Create(),
         ReplayCommand.Create(),
         BenchCommand.Create(),
     };

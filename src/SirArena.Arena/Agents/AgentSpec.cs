@@ -35,7 +35,7 @@ public sealed record AgentSpec
         if (IsLlm)
         {
             try { _ = new MemoryPolicyOptions(Policy, Budget, Start, Recent, Eta, PretrainingLength: int.MaxValue); }
-            catch (ArgumentException e) { throw new ArgumentException($"agent \"{Name}\": {e.Message}", e); }
+            catch (ArgumentException e) { throw new ArgumentException($"agent \"{Name}\": {e.Plain()}", e); }
         }
         else if (!BaselineAgents.Names.Contains(Kind.ToLowerInvariant()))
         {

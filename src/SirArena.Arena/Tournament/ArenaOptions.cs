@@ -17,8 +17,9 @@ public sealed record ArenaOptions
     public string Output { get; init; } = "replays";
     /// <summary>Rounds per match.</summary>
     public long Rounds { get; init; } = 2000;
-    /// <summary>One match per agent, scenario and seed; agents of one scenario and seed meet identical opponents.</summary>
-    public ulong[] Seeds { get; init; } = [1];
+    /// <summary>One match per agent, scenario and seed; agents of one scenario and seed meet identical opponents.
+    /// (Collections default to empty: the configuration binder appends to a default rather than replacing it.)</summary>
+    public ulong[] Seeds { get; init; } = [];
     public string[] Opponents { get; init; } = [];
     public AgentSpec[] Agents { get; init; } = [];
     /// <summary>Which agents the report compares: challenger minus baseline, and the share of the gap to reference.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using SirArena.Arena.Matches;
+using SirArena.Arena.Statistics;
 using SirArena.Simulation.Loop;
 using TorchSharp;
 
@@ -19,10 +20,10 @@ public sealed class ArenaRunner(MatchFactory factory, IMatchRecorderFactory reco
          from agent in options.Agents
          select new MatchSpec(scenario, seed, agent)).ToArray();
 
-    public async Task<IReadOnlyList<PlayedMatch>> RunAsync(ArenaOptions options, IProgress<ArenaProgress>? progress, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MatchOutcome>> RunAsync(ArenaOptions options, IProgress<ArenaProgress>? progress, CancellationToken cancellationToken)
     {
         var specs = Matches(options);
-        var played = new PlayedMatch[specs.Count];
+        var played = new MatchOutcome[specs.Count];
         var roundsDone = new ConcurrentDictionary<int, long>();
         int parallelism = Math.Min(options.Parallelism, specs.Count);
         // Side-by-side matches each get one intra-op thread; a lone match may use them all.
@@ -42,7 +43,7 @@ public sealed class ArenaRunner(MatchFactory factory, IMatchRecorderFactory reco
         return played;
     }
 
-    PlayedMatch Play(MatchSpec spec, long rounds, CancellationToken cancellationToken, Action<long> onProgress)
+    MatchOutcome Play(MatchSpec spec, long rounds, CancellationToken cancellationToken, Action<long> onProgress)
     {
         var match = factory.Create(spec);
         var results = new List<RoundResult>();
@@ -57,12 +58,9 @@ public sealed class ArenaRunner(MatchFactory factory, IMatchRecorderFactory reco
         }
         onProgress(results.Count);
         (match.Agent as IDisposable)?.Dispose();
-        return new PlayedMatch(spec, results);
+        return new MatchOutcome(spec.Agent.Name, spec.Scenario, spec.Seed, results);
     }
 }
-
-/// <summary>A finished (or stopped) match: its spec and every round played, in order.</summary>
-public sealed record PlayedMatch(MatchSpec Spec, IReadOnlyList<RoundResult> Rounds);
 
 /// <summary>How far an arena has come, in rounds over all matches.</summary>
 public sealed record ArenaProgress(int Matches, long RoundsDone, long RoundsTotal);

@@ -46,7 +46,18 @@ public static class ArenaHost
         builder.Services.AddSingleton(sp => new MatchFactory(sp.GetRequiredService<ScenarioCatalog>(), sp.GetRequiredService<ConfigFile>().PathOf(sp.Arena().Model)));
     }
 
-    public static ArenaOptions Arena(this IServiceProvider services) => services.GetRequiredService<IOptions<ArenaOptions>>().Value;
+    /// <summary>The bound, validated arena options; a bad configuration names its file.</summary>
+    public static ArenaOptions Arena(this IServiceProvider services)
+    {
+        try
+        {
+            return services.GetRequiredService<IOptions<ArenaOptions>>().Value;
+        }
+        catch (Exception e) when (UserErrors.Describe(e) is { } problem)
+        {
+            throw new InvalidDataException($"{services.GetRequiredService<ConfigFile>().Path}: {problem}", e);
+        }
+    }
 }
 
 /// <summary>The configuration file in use; relative paths inside it are relative to its folder.</summary>

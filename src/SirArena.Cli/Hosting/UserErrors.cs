@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using SirArena.Arena.Agents;
 using SirArena.Arena.Replays;
 using SirArena.Llm.Checkpoints;
 using SirArena.Llm.Memory;
@@ -35,14 +36,26 @@ public static class UserErrors
     public static string? Describe(Exception e) => e switch
     {
         OptionsValidationException v => "invalid configuration: " + string.Join("; ", v.Failures),
-        InvalidDataException { InnerException: JsonException j } d => $"{ConfigFileOf(d)}line {j.LineNumber + 1}: {j.Message.Split(" Path:")[0]}",
-        InvalidOperationException { Message: var m } when m.Contains("configuration", StringComparison.OrdinalIgnoreCase) => "invalid configuration: " + m,
+        InvalidDataException { Message: var m } when m.StartsWith("Failed to load configuration from file") => ConfigFileOf(e) + JsonProblem(e),
+        InvalidOperationException { Message: var m } when m.Contains("configuration", StringComparison.OrdinalIgnoreCase) =>
+            "invalid configuration: " + (Chain(e).FirstOrDefault(x => x.Message.StartsWith("Failed to convert")) ?? Chain(e).Last()).Message,
         ScenarioFileException or UnknownScenarioException or CheckpointException or ReplayFormatException or MemoryBudgetException
             or TorchUnavailableException or FileNotFoundException or DirectoryNotFoundException => e.Message,
-        InvalidDataException or ArgumentException or IOException => e.Message,
+        ArgumentException a => a.Plain(),
+        InvalidDataException or IOException => e.Message,
         _ => null,
     };
 
-    static string ConfigFileOf(InvalidDataException e) =>
+    static IEnumerable<Exception> Chain(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException) yield return x;
+    }
+
+    /// <summary>The JSON reader's own complaint with its line (1-based), without its internal byte positions.</summary>
+    static string JsonProblem(Exception e) => Chain(e).OfType<JsonException>().FirstOrDefault() is { } j
+        ? $"line {j.LineNumber + 1}: {j.Message.Split(" LineNumber:")[0].Split(" Path:")[0]}"
+        : Chain(e).Last().Message;
+
+    static string ConfigFileOf(Exception e) =>
         e.Message.Split('\'') is { Length: >= 3 } parts ? parts[1] + ": " : "";
 }

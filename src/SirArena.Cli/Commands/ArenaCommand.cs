@@ -1,0 +1,84 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using SirArena.Arena.Matches;
+using SirArena.Arena.Replays;
+using SirArena.Arena.Reports;
+using SirArena.Arena.Statistics;
+using SirArena.Arena.Tournament;
+using SirArena.Cli.Hosting;
+using SirArena.Simulation.Scenarios;
+using Spectre.Console;
+
+namespace SirArena.Cli.Commands;
+
+/// <summary>
+/// <c>sirarena arena [--config arena.json]</c>: every agent of the arena against every opponent on the same move
+/// sequences; replays, report.md and plots in a new folder under the arena's output.
+/// </summary>
+public static class ArenaCommand
+{
+    public static Command Create()
+    {
+        var config = new Option<string?>("--config") { Description = "arena configuration (default: arena.json)" };
+        var rounds = new Option<long?>("--rounds") { Description = "rounds per match (overrides Arena:Rounds)" };
+        var output = new Option<string?>("--out") { Description = "output folder (overrides Arena:Output)" };
+        var parallelism = new Option<int?>("--parallelism") { Description = "matches side by side (overrides Arena:Parallelism)" };
+        var command = new Command("arena", "play the arena's agents against its opponents and write a report") { config, rounds, output, parallelism };
+        command.SetAction((parse, cancellation) => UserErrors.RunAsync(async () =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            if (parse.GetValue(rounds) is { } r) overrides[$"{ArenaOptions.Section}:Rounds"] = r.ToString();
+            if (parse.GetValue(output) is { } o) overrides[$"{ArenaOptions.Section}:Output"] = Path.GetFullPath(o);
+            if (parse.GetValue(parallelism) is { } p) overrides[$"{ArenaOptions.Section}:Parallelism"] = p.ToString();
+            using var host = ArenaHost.CreateBuilder(parse.GetValue(config), overrides).Build();
+            var options = host.Services.Arena();
+            var catalog = host.Services.GetRequiredService<ScenarioCatalog>();
+            var problems = ArenaOptionsValidator.Problems(options, catalog).ToList();
+            if (problems.Count > 0) throw new ArgumentException("invalid configuration: " + string.Join("; ", problems));
+
+            var factory = host.Services.GetRequiredService<MatchFactory>();
+            var folder = ReplayFiles.NewRunFolder(host.Services.GetRequiredService<ConfigFile>().PathOf(options.Output));
+            var writer = parse.InvocationConfiguration.Output;
+            writer.WriteLine($"arena: {ArenaRunner.Matches(options).Count} matches of {options.Rounds} rounds into {folder}");
+            var runner = new ArenaRunner(factory, new ReplayRecorderFactory(folder, factory));
+            var outcomes = await runner.RunAsync(options, new ProgressLine(writer), cancellation);
+
+            var report = ReportWriter.Write(outcomes, Describe(options, parse), folder, new ReportOptions
+            {
+                Comparisons = [new AgentPair(options.Compare.Challenger, options.Compare.Baseline)],
+                Oracle = options.Compare.Reference,
+            });
+            writer.WriteLine($"report: {report.Markdown}");
+            foreach (var row in RateTable.Pooled(outcomes, new ReportOptions().PooledScenarios, "pooled"))
+                writer.WriteLine($"  {row.Agent,-12} pooled biased win {row.Rates.Wins}");
+            return cancellation.IsCancellationRequested ? 130 : 0;
+        }));
+        return command;
+    }
+
+    static ArenaDescription Describe(ArenaOptions options, ParseResult parse) => new(
+        options.Agents.Select(a => a.IsLlm
+            ? new AgentDescription(a.Name, a.Policy, a.Budget.ToString(), a.Policy == "sir" ? a.Eta.ToString("0.###") : "-")
+            : new AgentDescription(a.Name, a.Kind, "-", "-")).ToArray(),
+        options.Rounds,
+        options.Seeds,
+        "sirarena " + string.Join(' ', parse.Tokens.Select(t => t.Value)));
+
+    /// <summary>Progress as a plain line every few percent, readable in logs and terminals alike.</summary>
+    sealed class ProgressLine(TextWriter output) : IProgress<ArenaProgress>
+    {
+        int shown = -1;
+
+        public void Report(ArenaProgress value)
+        {
+            int percent = (int)(100 * value.RoundsDone / Math.Max(1, value.RoundsTotal));
+            if (percent / 5 == shown) return;
+            lock (output)
+            {
+                if (percent / 5 == shown) return;
+                shown = percent / 5;
+                output.WriteLine($"  {percent,3}%  {value.RoundsDone}/{value.RoundsTotal} rounds");
+            }
+        }
+    }
+}

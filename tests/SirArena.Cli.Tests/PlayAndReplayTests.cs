@@ -1,0 +1,40 @@
+using SirArena.Cli.Tests.Support;
+
+namespace SirArena.Cli.Tests;
+
+public class PlayAndReplayTests
+{
+    [Fact]
+    public async Task Play_50_rounds_writes_a_replay_that_summarises_shows_a_round_and_verifies()
+    {
+        using var arena = new ArenaFolder();
+        var (code, output, error) = await CliRun.Invoke("play", "--opponent", "rock-biased", "--rounds", "50", "--budget", "160", "--config", arena.Config);
+
+        error.Should().BeEmpty();
+        code.Should().Be(0);
+        output.Should().Contain("sir against rock-biased: 50 rounds").And.Contain("win").And.Contain("cache ");
+        var replay = arena.Replays().Should().ContainSingle().Subject;
+
+        (code, output, _) = await CliRun.Invoke("replay", replay);
+        code.Should().Be(0);
+        output.Should().Contain("rock-biased").And.Contain("50 (rounds 0 to 49)");
+
+        (code, output, _) = await CliRun.Invoke("replay", replay, "--round", "40");
+        code.Should().Be(0);
+        output.Should().Contain("round 40").And.Contain("retained after the round").And.Contain("evicted this round");
+
+        (code, output, _) = await CliRun.Invoke("replay", replay, "--verify", "--config", arena.Config);
+        output.Should().Contain("50");
+        code.Should().Be(0, output);
+    }
+
+    [Fact]
+    public async Task An_unknown_opponent_ends_with_one_message_listing_the_known_ones()
+    {
+        using var arena = new ArenaFolder();
+        var (code, _, error) = await CliRun.Invoke("play", "--opponent", "rock-lover", "--rounds", "1", "--config", arena.Config);
+
+        code.Should().Be(2);
+        error.Should().Contain("rock-lover").And.Contain("rock-biased").And.NotContain("   at ");
+    }
+}

@@ -1,0 +1,25 @@
+using System.CommandLine;
+
+namespace SirArena.Cli.Tests.Support;
+
+/// <summary>Runs `sirarena` in-process with its output captured, as a user at a terminal would run it.</summary>
+public static class CliRun
+{
+    public static async Task<(int ExitCode, string Output, string Error)> Invoke(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var previousError = Console.Error;
+        Console.SetError(error); // user errors are written to stderr by the verbs
+        try
+        {
+            int code = await SirArenaCommandLine.Create().Parse(args)
+                .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+            return (code, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Console.SetError(previousError);
+        }
+    }
+}
