@@ -24,7 +24,7 @@ public static class ArenaCommand
         var output = new Option<string?>("--out") { Description = "output folder (overrides Arena:Output)" };
         var parallelism = new Option<int?>("--parallelism") { Description = "matches side by side (overrides Arena:Parallelism)" };
         var command = new Command("arena", "play the arena's agents against its opponents and write a report") { config, rounds, output, parallelism };
-        command.SetAction((parse, cancellation) => UserErrors.RunAsync(async () =>
+        command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, async () =>
         {
             var overrides = new Dictionary<string, string?>();
             if (parse.GetValue(rounds) is { } r) overrides[$"{ArenaOptions.Section}:Rounds"] = r.ToString();

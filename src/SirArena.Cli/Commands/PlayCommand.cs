@@ -29,7 +29,7 @@ public static class PlayCommand
         var config = new Option<string?>("--config") { Description = "arena configuration (default: arena.json)" };
         var command = new Command("play", "one agent against one opponent, live") { opponent, rounds, policy, budget, start, recent, eta, model, seed, output, config };
 
-        command.SetAction((parse, cancellation) => UserErrors.RunAsync(() =>
+        command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, () =>
         {
             using var host = ArenaHost.CreateBuilder(parse.GetValue(config)).Build();
             var options = host.Services.Arena();

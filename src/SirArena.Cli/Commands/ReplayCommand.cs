@@ -21,7 +21,7 @@ public static class ReplayCommand
         var verify = new Option<bool>("--verify") { Description = "re-run the match and compare every round" };
         var config = new Option<string?>("--config") { Description = "arena configuration for --verify (default model, scenarios)" };
         var command = new Command("replay", "inspect or verify a replay") { file, round, verify, config };
-        command.SetAction((parse, cancellation) => UserErrors.RunAsync(() =>
+        command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, () =>
         {
             var path = parse.GetValue(file)!;
             var output = parse.InvocationConfiguration.Output;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SirArena.Arena.Agents;
@@ -18,9 +19,7 @@ public static class UserErrors
 {
     public const int ExitCode = 2;
 
-    public static int Run(Func<int> verb) => RunAsync(() => Task.FromResult(verb())).GetAwaiter().GetResult();
-
-    public static async Task<int> RunAsync(Func<Task<int>> verb)
+    public static async Task<int> RunAsync(ParseResult parse, Func<Task<int>> verb)
     {
         try
         {
@@ -28,7 +27,7 @@ public static class UserErrors
         }
         catch (Exception e) when (Describe(e) is { } message)
         {
-            Console.Error.WriteLine($"sirarena: {message}");
+            parse.InvocationConfiguration.Error.WriteLine($"sirarena: {message}");
             return ExitCode;
         }
     }

@@ -9,17 +9,8 @@ public static class CliRun
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var previousError = Console.Error;
-        Console.SetError(error); // user errors are written to stderr by the verbs
-        try
-        {
-            int code = await SirArenaCommandLine.Create().Parse(args)
-                .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetError(previousError);
-        }
+        int code = await SirArenaCommandLine.Create().Parse(args)
+            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        return (code, output.ToString(), error.ToString());
     }
 }
