@@ -26,6 +26,10 @@ public sealed record ArenaOptions
     public ComparisonOptions Compare { get; init; } = new();
     /// <summary>Matches run side by side (default: one per core).</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The agent `play` uses by default: the language-model agent named as the challenger (SirLLM).</summary>
+    public AgentSpec DefaultPlayer() =>
+        Agents.FirstOrDefault(a => a.IsLlm && a.Name.Equals(Compare.Challenger, StringComparison.OrdinalIgnoreCase)) ?? new AgentSpec();
 }
 
 public sealed record ComparisonOptions

@@ -102,9 +102,5 @@ public sealed class EngineBenchmark(TextWriter output)
         }
     }
 
-    static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-    }
+    static double Median(IEnumerable<double> values) => PlayBenchmark.Median(values);
 }

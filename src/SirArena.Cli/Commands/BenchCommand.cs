@@ -1,5 +1,8 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using SirArena.Arena.Matches;
 using SirArena.Cli.Benchmarks;
+using SirArena.Cli.Hosting;
 
 namespace SirArena.Cli.Commands;
 
@@ -21,6 +24,23 @@ public static class BenchCommand
             new EngineBenchmark(Console.Out).Run(parse.GetValue(budgets)!, parse.GetValue(rounds), parse.GetValue(repeats), parse.GetValue(soak));
             return 0;
         });
-        return new Command("bench", "benchmarks whose numbers go into docs/benchmarks.md") { engine };
+        var opponent = new Option<string>("--opponent") { Description = "scenario to play", DefaultValueFactory = _ => "rock-biased" };
+        var playRounds = new Option<int>("--rounds") { Description = "rounds per repeat", DefaultValueFactory = _ => 300 };
+        var playRepeats = new Option<int>("--repeats") { Description = "repeats (the median is reported)", DefaultValueFactory = _ => 5 };
+        var config = new Option<string?>("--config") { Description = "arena configuration (default: arena.json)" };
+        var play = new Command("play", "rounds/s of `play` with the default settings, and the replay's share of a round")
+        {
+            opponent, playRounds, playRepeats, config,
+        };
+        play.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, () =>
+        {
+            using var host = ArenaHost.CreateBuilder(parse.GetValue(config)).Build();
+            var options = host.Services.Arena();
+            var agent = options.DefaultPlayer();
+            new PlayBenchmark(host.Services.GetRequiredService<MatchFactory>(), parse.InvocationConfiguration.Output)
+                .Run(new MatchSpec(parse.GetValue(opponent)!, 1, agent), parse.GetValue(playRounds), parse.GetValue(playRepeats));
+            return Task.FromResult(0);
+        }));
+        return new Command("bench", "benchmarks whose numbers go into docs/benchmarks.md") { engine, play };
     }
 }

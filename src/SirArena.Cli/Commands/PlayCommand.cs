@@ -33,8 +33,7 @@ public static class PlayCommand
         {
             using var host = ArenaHost.CreateBuilder(parse.GetValue(config)).Build();
             var options = host.Services.Arena();
-            var challenger = options.Agents.FirstOrDefault(a => a.Name.Equals(options.Compare.Challenger, StringComparison.OrdinalIgnoreCase) && a.IsLlm)
-                ?? new AgentSpec();
+            var challenger = options.DefaultPlayer();
             var agent = challenger with
             {
                 Policy = parse.GetValue(policy) ?? challenger.Policy,
