@@ -1,3 +1,5 @@
+using SirArena.Simulation.Games.Grocery;
+using SirArena.Simulation.Loop;
 using SirArena.Simulation.Randomness;
 using SirArena.Simulation.Scenarios;
 
@@ -50,7 +52,9 @@ public sealed class CorpusGenerator
         var rounds = text.Select(round => encoder.Encode(round, scores)).ToList();
         var cut = random.Derive("cut");
         double p = Math.Min(1.0, (double)options.WindowsPerStream / rounds.Count);
-        return builder.Build(rounds, policy, _ => cut.NextDouble() < p);
+        // Recalls are one round in twenty-odd of a grocery stream; cut at every one so that reading the request back
+        // is trained about as often as answering the questions in between.
+        return builder.Build(rounds, policy, r => rounds[r].Source.Kind == RoundKind.GroceryRecall || cut.NextDouble() < p);
     }
 
     /// <summary>A stream's rounds as text. Full memory holds only the first rounds of a match, so its streams are short.</summary>
@@ -89,5 +93,8 @@ public sealed class CorpusGenerator
                 foreach (var candidate in round.Candidates) yield return candidate;
             }
         }
+        foreach (var item in grocery.Items)
+            for (int copy = 0; copy < 2; copy++)
+                yield return DialogueFormat.Prompt(1, GroceryText.Request(item)) + " " + item;
     }
 }
