@@ -29,6 +29,9 @@ public static class TrainCommand
         var lr = new Option<double>("--lr") { Description = "peak learning rate", DefaultValueFactory = _ => defaults.LearningRate };
         var warmup = new Option<int>("--warmup") { Description = "warm-up steps", DefaultValueFactory = _ => defaults.WarmupSteps };
         var evalEvery = new Option<int>("--eval-interval") { Description = "steps between held-out evaluations", DefaultValueFactory = _ => defaults.EvalInterval };
+        var evalWindows = new Option<int>("--eval-windows") { Description = "held-out windows per evaluation", DefaultValueFactory = _ => defaults.EvalWindows };
+        var textWeight = new Option<double>("--text-weight") { Description = "weight of the next-token loss on the text beside the answer loss", DefaultValueFactory = _ => defaults.TextWeight };
+        var recallWeight = new Option<double>("--recall-weight") { Description = "weight of a grocery recall answer against other answers", DefaultValueFactory = _ => defaults.RecallWeight };
         var saveEvery = new Option<int>("--checkpoint-interval") { Description = "steps between checkpoints", DefaultValueFactory = _ => defaults.CheckpointInterval };
         var corpus = new Option<int>("--corpus-windows") { Description = "training windows generated", DefaultValueFactory = _ => defaults.CorpusWindows };
         var threads = new Option<int?>("--threads") { Description = "CPU threads for TorchSharp (default: all cores)" };
@@ -38,7 +41,7 @@ public static class TrainCommand
         var command = new Command("train", "train the default model on the project's own scenarios, compacted by the real memory policies")
         {
             output, minutes, steps, seed, batch, length, hidden, layers, heads, kvHeads, intermediate, vocab, lr, warmup,
-            evalEvery, saveEvery, corpus, threads, fresh, scenarios,
+            evalEvery, evalWindows, textWeight, recallWeight, saveEvery, corpus, threads, fresh, scenarios,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -60,6 +63,9 @@ public static class TrainCommand
                 LearningRate = parse.GetValue(lr),
                 WarmupSteps = parse.GetValue(warmup),
                 EvalInterval = parse.GetValue(evalEvery),
+                EvalWindows = parse.GetValue(evalWindows),
+                TextWeight = parse.GetValue(textWeight),
+                RecallWeight = parse.GetValue(recallWeight),
                 CheckpointInterval = parse.GetValue(saveEvery),
                 CorpusWindows = parse.GetValue(corpus),
                 Threads = parse.GetValue(threads),

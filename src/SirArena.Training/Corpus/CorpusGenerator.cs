@@ -27,8 +27,9 @@ public sealed class CorpusGenerator
     }
 
     /// <summary>The first <paramref name="count"/> windows of the streams of (<paramref name="seed"/>, <paramref name="label"/>),
-    /// streams simulated in parallel and concatenated in stream order.</summary>
-    public List<TrainingWindow> Generate(ulong seed, string label, int count)
+    /// streams simulated in parallel and concatenated in stream order. <paramref name="perStream"/> caps the windows
+    /// taken from one stream (evenly spaced through it): a held-out set wants many streams more than many windows.</summary>
+    public List<TrainingWindow> Generate(ulong seed, string label, int count, int? perStream = null)
     {
         var root = new StableRandom(seed).Derive(label);
         var windows = new List<TrainingWindow>(count);
@@ -37,10 +38,15 @@ public sealed class CorpusGenerator
         {
             var streams = new List<TrainingWindow>[block];
             Parallel.For(0, block, i => streams[i] = Stream(root, first + i));
-            foreach (var stream in streams) windows.AddRange(stream.Take(count - windows.Count));
+            foreach (var stream in streams) windows.AddRange(Spread(stream, perStream).Take(count - windows.Count));
         }
         return windows;
     }
+
+    static IEnumerable<TrainingWindow> Spread(List<TrainingWindow> stream, int? perStream) =>
+        perStream is { } k && stream.Count > k
+            ? Enumerable.Range(0, k).Select(i => stream[i * stream.Count / k])
+            : stream;
 
     /// <summary>The windows of stream <paramref name="index"/>.</summary>
     public List<TrainingWindow> Stream(StableRandom root, int index)

@@ -34,11 +34,15 @@ public sealed class ScenarioStreams(GroceryScenarioDefinition grocery)
         return stream;
     }
 
-    /// <summary>A grocery stream: episodes of a request, K unrelated questions (K drawn per stream) and a recall.</summary>
+    /// <summary>
+    /// A grocery stream: episodes of a request, K unrelated questions and a recall, K drawn from a range drawn per
+    /// stream. Short episodes give recalls that every memory still sees (reading the request back); long ones, past a
+    /// StreamingLLM window, are where SirLLM's retention has to carry the item.
+    /// </summary>
     public List<DialogueRound> Grocery(int rounds, StableRandom random)
     {
-        int min = random.NextInt(3, 30);
-        var options = new GroceryOptions(min, min + random.NextInt(0, 30));
+        int min = random.NextInt(1, 20);
+        var options = new GroceryOptions(min, min + random.NextInt(0, 40));
         var scenario = new GroceryScenario(grocery.Name, grocery.Items, grocery.Questions, options, random.Derive("grocery"));
         var player = new ContextPlayer(random.Derive("player"));
         var stream = new List<DialogueRound>(rounds);

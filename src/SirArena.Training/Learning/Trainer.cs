@@ -43,7 +43,7 @@ public sealed class Trainer(TrainingOptions options, IProgress<TrainingProgress>
             : ScenarioTokenizer.Build(options.OutputFolder, grocery, options.Seed, options.VocabularySize);
         var generator = new CorpusGenerator(new ChunkEncoder(tokenizer), grocery, options.Corpus);
         var pool = generator.Generate(options.Seed, "train", options.CorpusWindows);
-        var heldOut = generator.Generate(options.Seed, "eval", options.EvalWindows);
+        var heldOut = generator.Generate(options.Seed, "eval", options.EvalWindows, perStream: 3);
         Say($"tokenizer {tokenizer.VocabSize} tokens; corpus {pool.Count:N0} windows ({pool.Sum(w => (long)w.Ids.Length):N0} tokens, " +
             $"{pool.Sum(w => w.Answers.Length):N0} answers) + {heldOut.Count} held out, in {clock.Elapsed.TotalSeconds:F0} s");
 

@@ -18,7 +18,10 @@ public sealed class TrainingBatch : IDisposable
     /// <summary>Real (unpadded) tokens in the batch.</summary>
     public long Tokens { get; }
 
-    public TrainingBatch(IReadOnlyList<TrainingWindow> windows)
+    /// <param name="windows">the windows, at most L tokens each</param>
+    /// <param name="recallWeight">how much a grocery recall answer counts against another answer: recalls are one
+    /// answer in fifty of the corpus, yet reading a request back is one of the model's three headline skills</param>
+    public TrainingBatch(IReadOnlyList<TrainingWindow> windows, float recallWeight = 1f)
     {
         Windows = windows;
         int B = windows.Count, T = windows.Max(w => w.Ids.Length);
@@ -42,7 +45,7 @@ public sealed class TrainingBatch : IDisposable
             {
                 targets[row + a.Position] = a.TargetId;
                 text[row + a.Position] = 0;
-                answer[row + a.Position] = 1;
+                answer[row + a.Position] = a.Kind == RoundKind.GroceryRecall ? recallWeight : 1f;
             }
             Tokens += n;
         }

@@ -83,7 +83,7 @@ internal sealed class TrainingLoop(
     {
         using var scope = NewDisposeScope();
         OptimizerFactory.SetLearningRate(optimizer, lr);
-        var batch = new TrainingBatch(indices.Select(i => pool[i]).ToArray());
+        var batch = new TrainingBatch(indices.Select(i => pool[i]).ToArray(), (float)options.RecallWeight);
         optimizer.zero_grad();
         var logits = model.forward(batch.Ids);
         var (loss, answer, text) = WindowLoss.Compute(logits, batch, options.TextWeight);

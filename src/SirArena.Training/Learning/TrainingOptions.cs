@@ -32,11 +32,13 @@ public sealed record TrainingOptions
     public double GradientClip { get; init; } = 1.0;
     /// <summary>Weight of the next-token loss on the text beside the answer loss (see <see cref="WindowLoss"/>).</summary>
     public double TextWeight { get; init; } = 0.5;
+    /// <summary>How much a grocery recall answer weighs in the answer loss against any other answer.</summary>
+    public double RecallWeight { get; init; } = 3.0;
     public int EvalInterval { get; init; } = 250;
-    public int EvalWindows { get; init; } = 256;
+    public int EvalWindows { get; init; } = 384;
     public int CheckpointInterval { get; init; } = 250;
     /// <summary>Windows in the training pool; batches walk seeded permutations of it, epoch after epoch.</summary>
-    public int CorpusWindows { get; init; } = 32_768;
+    public int CorpusWindows { get; init; } = 49_152;
     public int? Threads { get; init; }
     /// <summary>Continue from training/checkpoint when one is there.</summary>
     public bool Resume { get; init; } = true;
@@ -73,6 +75,7 @@ public sealed record TrainingOptions
         if (WarmupSteps < 0) throw new ArgumentException($"warm-up steps must be >= 0, got {WarmupSteps}");
         if (!(LearningRate > 0)) throw new ArgumentException($"the learning rate must be > 0, got {LearningRate}");
         if (MinLearningRateRatio is < 0 or > 1) throw new ArgumentException($"the final learning rate ratio must lie in [0, 1], got {MinLearningRateRatio}");
+        if (RecallWeight < 0) throw new ArgumentException($"the recall answer weight must be >= 0, got {RecallWeight}");
         if (TextWeight < 0) throw new ArgumentException($"the text loss weight must be >= 0, got {TextWeight}");
         if (Corpus.ContextLength != ContextLength) throw new ArgumentException($"the corpus context length ({Corpus.ContextLength}) must equal the model's L ({ContextLength})");
         Corpus.Validate();

@@ -1,4 +1,6 @@
 using SirArena.Llm.Inference;
+using SirArena.Llm.Memory;
+using SirArena.Simulation.Loop;
 using SirArena.Training.Learning;
 using SirArena.Training.Tests.Support;
 
@@ -20,6 +22,25 @@ public class TrainerTests
         using var model = LanguageModel.Load(folder.Path);
         model.Tokenizer.VocabSize.Should().Be(model.Decoder.Config.VocabSize);
         model.Decoder.Config.MaxPositionEmbeddings.Should().Be(128);
+        PlaysTwentyRounds(model);
+    }
+
+    /// <summary>The trained folder drives the engine's own session as the LLM agent does, within its L.</summary>
+    static void PlaysTwentyRounds(LanguageModel model)
+    {
+        var policy = MemoryPolicies.Create(new MemoryPolicyOptions("sir", Budget: 128, Eta: 0.9f, PretrainingLength: 128));
+        using var session = new StreamSession(model.Decoder, policy);
+        var scenario = Shipped.Catalog.Create("rock-biased", seed: 2);
+        for (int round = 0; round < 20; round++)
+        {
+            var turn = scenario.NextTurn();
+            session.Prefill(model.Tokenizer.Encode(turn.Prompt), reserve: 1);
+            var choice = AgentChoice.ArgMax(session.ScoreCandidates(turn.Candidates.Select(c => model.Tokenizer.Encode(c)[0]).ToArray()));
+            session.Prefill(model.Tokenizer.Encode(turn.Candidates[choice.Index]));
+            session.EndRound();
+            scenario.Resolve(choice);
+        }
+        session.CachedTokens.Should().BeLessThanOrEqualTo(128);
     }
 
     [Fact]
