@@ -17,9 +17,11 @@ public sealed record TrainingProgress(
     public string Describe()
     {
         if (Message is not null) return Message;
-        var remaining = Step > 0 ? TimeSpan.FromSeconds(Elapsed.TotalSeconds / Step * (TotalSteps - Step)) : TimeSpan.Zero;
-        var line = $"step {Step}/{TotalSteps}  loss {Loss:F3} (answer {AnswerLoss:F3}, text {TextLoss:F3})  lr {LearningRate:0.0e+00}  " +
-            $"{TokensPerSecond:N0} tok/s  {Elapsed:hh\\:mm\\:ss} (left {remaining:hh\\:mm\\:ss})";
+        // TotalSteps is 0 while a time-budgeted run is still measuring its pace.
+        var of = TotalSteps > 0 ? $"/{TotalSteps}" : "";
+        var left = TotalSteps > 0 && Step > 0 ? $" (left {TimeSpan.FromSeconds(Elapsed.TotalSeconds / Step * (TotalSteps - Step)):hh\\:mm\\:ss})" : "";
+        var line = $"step {Step}{of}  loss {Loss:F3} (answer {AnswerLoss:F3}, text {TextLoss:F3})  lr {LearningRate:0.0e+00}  " +
+            $"{TokensPerSecond:N0} tok/s  {Elapsed:hh\\:mm\\:ss}{left}";
         return LastEvaluation is { } e ? line + $"  eval acc {e.Accuracy:P1}" : line;
     }
 }
