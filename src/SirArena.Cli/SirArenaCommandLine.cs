@@ -11,6 +11,7 @@ public static class SirArenaCommandLine
         PlayCommand.Create(),
         ArenaCommand.Create(),
         ReplayCommand.Create(),
+        TrainCommand.Create(),
         BenchCommand.Create(),
     };
 }

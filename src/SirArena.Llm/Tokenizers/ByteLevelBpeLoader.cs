@@ -8,16 +8,8 @@ namespace SirArena.Llm.Tokenizers;
 /// Learners", section 2.2) from vocab.json + merges.txt: text is split by GPT-2's pre-tokenization pattern, each
 /// piece's UTF-8 bytes are written in <see cref="ByteLevelAlphabet"/>, and merges are applied within a piece.
 /// </summary>
-internal static partial class ByteLevelBpeLoader
+internal static class ByteLevelBpeLoader
 {
-    /// <summary>
-    /// GPT-2's split: contractions, letters, digits, other symbols (each run taking one leading space), and
-    /// whitespace. It must be given explicitly: left null, BpeTokenizer splits on whitespace and drops it,
-    /// so " rock" would never meet the "Ġrock" token and spaces would not survive a round trip.
-    /// </summary>
-    [GeneratedRegex(@"'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+")]
-    private static partial Regex Gpt2Split();
-
     public static TextTokenizer Load(string folder, SpecialTokenNames names)
     {
         var files = BpeFiles.Read(folder);
@@ -39,7 +31,9 @@ internal static partial class ByteLevelBpeLoader
             // BpeOptions.Merges takes "left right" lines and, unlike the file-path constructor, no "#version" header.
             Merges = files.Merges.Select(m => $"{m.Left} {m.Right}"),
             ByteLevel = true,
-            PreTokenizer = new RegexPreTokenizer(Gpt2Split(), specialTokens: null),
+            // Given explicitly: left null, BpeTokenizer splits on whitespace and drops it, so " rock" would never
+            // meet the "Ġrock" token and spaces would not survive a round trip.
+            PreTokenizer = new RegexPreTokenizer(Gpt2PreTokenizer.Split(), specialTokens: null),
         };
         BpeTokenizer bpe;
         try

@@ -1,0 +1,106 @@
+using SirArena.Simulation.Games.Grocery;
+using SirArena.Simulation.Loop;
+using SirArena.Simulation.Randomness;
+using SirArena.Simulation.Scenarios;
+
+namespace SirArena.Training.Corpus;
+
+/// <summary>
+/// The synthetic corpus of issue 8: long simulated streams of the project's scenarios (Rock-Paper-Scissors against
+/// <see cref="OpponentFamily"/>, grocery episodes), answered by <see cref="ContextPlayer"/>s of varied quality,
+/// compacted by a drawn memory policy, and cut into <see cref="TrainingWindow"/>s whose answer targets come from the
+/// visible evidence. Stream i depends only on the seed and i, so a pool is the same however it is computed.
+/// </summary>
+public sealed class CorpusGenerator
+{
+    readonly ChunkEncoder encoder;
+    readonly ScenarioStreams scenarios;
+    readonly CorpusOptions options;
+    readonly WindowBuilder builder;
+
+    public CorpusGenerator(ChunkEncoder encoder, GroceryScenarioDefinition grocery, CorpusOptions options)
+    {
+        this.encoder = encoder;
+        this.options = options.Validate();
+        scenarios = new ScenarioStreams(grocery);
+        builder = new WindowBuilder(options.ContextLength, options.MaxRoundsPerWindow);
+    }
+
+    /// <summary>The first <paramref name="count"/> windows of the streams of (<paramref name="seed"/>, <paramref name="label"/>),
+    /// streams simulated in parallel and concatenated in stream order. <paramref name="perStream"/> caps the windows
+    /// taken from one stream (evenly spaced through it): a held-out set wants many streams more than many windows.</summary>
+    public List<TrainingWindow> Generate(ulong seed, string label, int count, int? perStream = null)
+    {
+        var root = new StableRandom(seed).Derive(label);
+        var windows = new List<TrainingWindow>(count);
+        int block = 4 * Environment.ProcessorCount;
+        for (int first = 0; windows.Count < count; first += block)
+        {
+            var streams = new List<TrainingWindow>[block];
+            Parallel.For(0, block, i => streams[i] = Stream(root, first + i));
+            foreach (var stream in streams) windows.AddRange(Spread(stream, perStream).Take(count - windows.Count));
+        }
+        return windows;
+    }
+
+    static IEnumerable<TrainingWindow> Spread(List<TrainingWindow> stream, int? perStream) =>
+        perStream is { } k && stream.Count > k
+            ? Enumerable.Range(0, k).Select(i => stream[i * stream.Count / k])
+            : stream;
+
+    /// <summary>The windows of stream <paramref name="index"/>.</summary>
+    public List<TrainingWindow> Stream(StableRandom root, int index)
+    {
+        var random = root.Derive($"stream {index}");
+        var policy = PolicyChoice.Draw(random.Derive("policy"), options.ContextLength);
+        var text = Text(random, policy);
+        var scores = random.Derive("scores");
+        var rounds = text.Select(round => encoder.Encode(round, scores)).ToList();
+        var cut = random.Derive("cut");
+        double p = Math.Min(1.0, (double)options.WindowsPerStream / rounds.Count);
+        // Recalls are one round in twenty-odd of a grocery stream; cut at every one so that reading the request back
+        // is trained about as often as answering the questions in between.
+        return builder.Build(rounds, policy, r => rounds[r].Source.Kind == RoundKind.GroceryRecall || cut.NextDouble() < p);
+    }
+
+    /// <summary>A stream's rounds as text. Full memory holds only the first rounds of a match, so its streams are short.</summary>
+    List<DialogueRound> Text(StableRandom random, PolicyChoice policy)
+    {
+        bool grocery = random.NextDouble() < options.GroceryShare;
+        int max = policy.Name == "full" ? 40 : grocery ? options.MaxGroceryRounds : options.MaxRpsRounds;
+        int rounds = LogUniform(random, grocery ? 20 : 12, max);
+        return grocery
+            ? scenarios.Grocery(rounds, random.Derive("grocery"))
+            : ScenarioStreams.Rps(OpponentFamily.Draw(random.Derive("opponent"), rounds), rounds, random.Derive("rps"));
+    }
+
+    /// <summary>Short streams as often as long ones per factor of length: early rounds and late ones both matter.</summary>
+    static int LogUniform(StableRandom random, int min, int max) =>
+        Math.Min(max, (int)Math.Round(min * Math.Pow((double)max / min, random.NextDouble())));
+
+    /// <summary>
+    /// Text for training the tokenizer: the prompt and answer chunks of a few streams of each scenario, chunk by chunk
+    /// as the agent encodes them, plus every candidate answer.
+    /// </summary>
+    public static IEnumerable<string> TokenizerChunks(GroceryScenarioDefinition grocery, ulong seed, int streams = 48)
+    {
+        var root = new StableRandom(seed).Derive("tokenizer");
+        var scenarios = new ScenarioStreams(grocery);
+        for (int i = 0; i < streams; i++)
+        {
+            var random = root.Derive($"stream {i}");
+            var text = i % 2 == 0
+                ? ScenarioStreams.Rps(OpponentFamily.Draw(random, 200), 200, random.Derive("rps"))
+                : scenarios.Grocery(400, random.Derive("grocery"));
+            foreach (var round in text)
+            {
+                yield return round.Prompt;
+                yield return round.Answer;
+                foreach (var candidate in round.Candidates) yield return candidate;
+            }
+        }
+        foreach (var item in grocery.Items)
+            for (int copy = 0; copy < 2; copy++)
+                yield return DialogueFormat.Prompt(1, GroceryText.Request(item)) + " " + item;
+    }
+}

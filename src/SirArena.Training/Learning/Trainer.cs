@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Text.Json;
+using SirArena.Llm.Checkpoints;
+using SirArena.Llm.Model;
+using SirArena.Llm.Runtime;
+using SirArena.Llm.Tokenizers;
+using SirArena.Simulation.Scenarios;
+using SirArena.Training.Corpus;
+using SirArena.Training.Tokenization;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SirArena.Training.Learning;
+
+/// <summary>
+/// Trains the default model end to end (issue 8): the scenario tokenizer, the compacted-context corpus, then AdamW
+/// steps on batches of windows with warm-up and cosine decay, gradient clipping and a fixed seed, a loss log,
+/// periodic held-out evaluation and resumable checkpoints. The model folder it leaves is what LanguageModel.Load
+/// reads; logs and checkpoints go to its training/ subfolder, which the model's content hash ignores.
+/// </summary>
+public sealed class Trainer(TrainingOptions options, IProgress<TrainingProgress>? progress = null)
+{
+    /// <summary>Steps timed before a time-budgeted run fixes its schedule's length (the first one is not timed).</summary>
+    public const int CalibrationSteps = 8;
+
+    public TrainingSummary Run(CancellationToken cancellationToken = default)
+    {
+        options.Validate();
+        TorchRuntime.EnsureLoaded();
+        set_num_threads(options.Threads ?? Environment.ProcessorCount);
+        var clock = Stopwatch.StartNew();
+        Directory.CreateDirectory(options.TrainingFolder);
+
+        bool resuming = options.Resume && TrainingCheckpoint.ExistsIn(options.CheckpointFolder);
+        var state = resuming ? TrainingCheckpoint.ReadState(options.CheckpointFolder) : new TrainerState(0, options.Steps ?? 0, 0, 0, options.Seed);
+        if (state.Seed != options.Seed)
+            throw new ArgumentException($"{options.CheckpointFolder} was trained with seed {state.Seed}; pass that seed to resume, or delete the folder to start afresh");
+        if (options.Steps is { } steps) state = state with { TotalSteps = steps };
+
+        var grocery = GroceryDefinition();
+        var tokenizer = resuming && BpeFiles.ArePresentIn(options.OutputFolder)
+            ? TextTokenizer.Load(options.OutputFolder)
+            : ScenarioTokenizer.Build(options.OutputFolder, grocery, options.Seed, options.VocabularySize);
+        var generator = new CorpusGenerator(new ChunkEncoder(tokenizer), grocery, options.Corpus);
+        var pool = generator.Generate(options.Seed, "train", options.CorpusWindows);
+        var heldOut = generator.Generate(options.Seed, "eval", options.EvalWindows, perStream: 3);
+        Say($"tokenizer {tokenizer.VocabSize} tokens; corpus {pool.Count:N0} windows ({pool.Sum(w => (long)w.Ids.Length):N0} tokens, " +
+            $"{pool.Sum(w => w.Answers.Length):N0} answers) + {heldOut.Count} held out, in {clock.Elapsed.TotalSeconds:F0} s");
+
+        using var model = resuming ? TrainingCheckpoint.LoadModel(options.CheckpointFolder) : NewModel(tokenizer.VocabSize);
+        using var optimizer = OptimizerFactory.Create(model, options.LearningRate, options.WeightDecay);
+        if (resuming)
+        {
+            TrainingCheckpoint.LoadOptimizer(options.CheckpointFolder, optimizer);
+            Say($"resumed at step {state.Step} from {options.CheckpointFolder}");
+        }
+        long parameters = model.parameters().Sum(p => p.numel());
+        Say($"model: {parameters:N0} parameters ({options.Layers} layers, d {options.HiddenSize}, L {options.ContextLength})");
+
+        var loop = new TrainingLoop(options, model, optimizer, pool, heldOut, progress);
+        var (finalState, lastLoss, completed) = loop.Run(state, clock, cancellationToken);
+
+        PretrainedLlama.Save(model, options.OutputFolder);
+        var evaluation = Evaluation.Run(model, heldOut, options.BatchSize);
+        var summary = new TrainingSummary(Path.GetFullPath(options.OutputFolder), finalState.Step, finalState.TotalSteps, finalState.Tokens,
+            finalState.Seconds, loop.TokensPerSecond, lastLoss, parameters, tokenizer.VocabSize, evaluation, completed);
+        File.WriteAllText(Path.Combine(options.TrainingFolder, "summary.json"),
+            JsonSerializer.Serialize(new { summary, options, evaluation = evaluation.ByGroup.ToDictionary(g => g.Key, g => new { g.Value.Correct, g.Value.Total }) },
+                new JsonSerializerOptions { WriteIndented = true }));
+        return summary;
+    }
+
+    GroceryScenarioDefinition GroceryDefinition()
+    {
+        var catalog = options.ScenariosFolder is { } folder ? ScenarioCatalog.Load(folder) : ScenarioCatalog.LoadDefault();
+        return catalog.Names.Select(catalog.Get).OfType<GroceryScenarioDefinition>().FirstOrDefault()
+            ?? throw new InvalidDataException($"{catalog.Folder}: no grocery scenario file; the corpus needs one for its items and questions");
+    }
+
+    LlamaForCausalLM NewModel(int vocabularySize)
+    {
+        manual_seed((long)(options.Seed & long.MaxValue));
+        var model = new LlamaForCausalLM(options.ModelConfig(vocabularySize));
+        WeightInit.Apply(model);
+        model.train();
+        return model;
+    }
+
+    void Say(string message) => progress?.Report(new TrainingProgress(0, 0, 0, 0, 0, 0, 0, TimeSpan.Zero, null, message));
+}

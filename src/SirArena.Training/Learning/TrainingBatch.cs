@@ -1,0 +1,65 @@
+using SirArena.Training.Corpus;
+using static TorchSharp.torch;
+
+namespace SirArena.Training.Learning;
+
+/// <summary>
+/// Windows padded on the right to the longest of them, as tensors: ids (B, T), next-token targets (B, T) and two
+/// masks (B, T) saying which positions count toward the answer loss and which toward the text loss. Right padding
+/// needs no attention mask: a causal decoder never lets a real position see the padding after it.
+/// </summary>
+public sealed class TrainingBatch : IDisposable
+{
+    public Tensor Ids { get; }
+    public Tensor Targets { get; }
+    public Tensor AnswerMask { get; }
+    public Tensor TextMask { get; }
+    public IReadOnlyList<TrainingWindow> Windows { get; }
+    /// <summary>Real (unpadded) tokens in the batch.</summary>
+    public long Tokens { get; }
+
+    /// <param name="windows">the windows, at most L tokens each</param>
+    /// <param name="recallWeight">how much a grocery recall answer counts against another answer: recalls are one
+    /// answer in fifty of the corpus, yet reading a request back is one of the model's three headline skills</param>
+    public TrainingBatch(IReadOnlyList<TrainingWindow> windows, float recallWeight = 1f)
+    {
+        Windows = windows;
+        int B = windows.Count, T = windows.Max(w => w.Ids.Length);
+        var ids = new long[B * T];
+        var targets = new long[B * T];
+        var answer = new float[B * T];
+        var text = new float[B * T];
+        for (int b = 0; b < B; b++)
+        {
+            var window = windows[b];
+            int row = b * T, n = window.Ids.Length;
+            for (int t = 0; t < n; t++) ids[row + t] = window.Ids[t];
+            // Next-token targets from the prefix's last token on: across the gaps of a compacted prefix there is
+            // nothing to predict, but the text after it is what the model will have to score at play time.
+            for (int t = Math.Max(0, window.PrefixLength - 1); t + 1 < n; t++)
+            {
+                targets[row + t] = window.Ids[t + 1];
+                text[row + t] = 1;
+            }
+            foreach (var a in window.Answers)
+            {
+                targets[row + a.Position] = a.TargetId;
+                text[row + a.Position] = 0;
+                answer[row + a.Position] = a.Kind == RoundKind.GroceryRecall ? recallWeight : 1f;
+            }
+            Tokens += n;
+        }
+        Ids = tensor(ids).view(B, T);
+        Targets = tensor(targets).view(B, T);
+        AnswerMask = tensor(answer).view(B, T);
+        TextMask = tensor(text).view(B, T);
+    }
+
+    public void Dispose()
+    {
+        Ids.Dispose();
+        Targets.Dispose();
+        AnswerMask.Dispose();
+        TextMask.Dispose();
+    }
+}

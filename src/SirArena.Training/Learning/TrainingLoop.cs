@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using SirArena.Llm.Model;
+using SirArena.Training.Corpus;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SirArena.Training.Learning;
+
+/// <summary>
+/// The step loop: each step, in its own dispose scope, sets the scheduled learning rate, runs forward and backward on
+/// one batch, clips the gradient norm and steps AdamW; then it logs, evaluates and checkpoints on their intervals.
+/// It stops at the schedule's end, at cancellation, or before a step would overrun the time budget.
+/// </summary>
+internal sealed class TrainingLoop(
+    TrainingOptions options, LlamaForCausalLM model, AdamW optimizer,
+    IReadOnlyList<TrainingWindow> pool, IReadOnlyList<TrainingWindow> heldOut, IProgress<TrainingProgress>? progress)
+{
+    long tokensThisRun;
+    double secondsThisRun;
+
+    /// <summary>Training speed of this run's steps (setup and evaluation excluded).</summary>
+    public double TokensPerSecond => secondsThisRun > 0 ? tokensThisRun / secondsThisRun : 0;
+
+    public (TrainerState State, double LastLoss, bool Completed) Run(TrainerState state, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var order = new BatchOrder(pool.Count, options.BatchSize, options.Seed);
+        using var log = new LossLog(Path.Combine(options.TrainingFolder, "loss.csv"), state.Step);
+        double priorSeconds = state.Seconds - clock.Elapsed.TotalSeconds;
+        double Seconds() => priorSeconds + clock.Elapsed.TotalSeconds;
+        double budget = options.TimeBudget?.TotalSeconds ?? double.PositiveInfinity;
+        int step = state.Step, total = state.TotalSteps;
+        long tokens = state.Tokens;
+        double lastLoss = double.NaN, calibrationStart = 0, stepSeconds = 0;
+        EvaluationResult? lastEvaluation = null;
+
+        while (total == 0 || step < total)
+        {
+            if (cancellationToken.IsCancellationRequested || Seconds() + stepSeconds > budget) break;
+            double lr = new LearningRateSchedule(options.LearningRate, options.WarmupSteps, total == 0 ? int.MaxValue : total, options.MinLearningRateRatio).At(step);
+            var started = Stopwatch.GetTimestamp();
+            var (loss, answer, text, batchTokens) = Step(order.Indices(step), lr);
+            stepSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            secondsThisRun += stepSeconds;
+            tokensThisRun += batchTokens;
+            step++;
+            tokens += batchTokens;
+            lastLoss = loss;
+            log.Write(step, lr, loss, answer, text, tokens, Seconds());
+
+            if (step - state.Step == 1) calibrationStart = Seconds();
+            if (total == 0 && step - state.Step == CalibrationStepsDone)
+                total = FitSchedule(step, (Seconds() - calibrationStart) / (CalibrationStepsDone - 1), budget - Seconds());
+            if (step % options.EvalInterval == 0)
+                lastEvaluation = Evaluation.Run(model, heldOut, options.BatchSize);
+            if (step % options.CheckpointInterval == 0 || (total > 0 && step == total))
+                TrainingCheckpoint.Save(options.CheckpointFolder, model, optimizer, new TrainerState(step, total, tokens, Seconds(), options.Seed));
+            progress?.Report(new TrainingProgress(step, total, loss, answer, text, lr, TokensPerSecond,
+                TimeSpan.FromSeconds(Seconds()), lastEvaluation));
+        }
+        var final = new TrainerState(step, total == 0 ? step : total, tokens, Seconds(), options.Seed);
+        if (step > state.Step && step % options.CheckpointInterval != 0 && step != total)
+            TrainingCheckpoint.Save(options.CheckpointFolder, model, optimizer, final);
+        return (final, lastLoss, step >= final.TotalSteps);
+    }
+
+    static int CalibrationStepsDone => Trainer.CalibrationSteps + 1;
+
+    /// <summary>
+    /// How many steps fit the rest of the budget at the measured pace, leaving room for evaluations (a forward pass
+    /// costs about a third of a training step) and a minute for the final save and evaluation.
+    /// </summary>
+    int FitSchedule(int step, double secondsPerStep, double secondsLeft)
+    {
+        double evalPerStep = (double)options.EvalWindows / options.BatchSize * secondsPerStep / 3 / options.EvalInterval;
+        int more = (int)Math.Max(0, (secondsLeft - 60) / (secondsPerStep + evalPerStep));
+        int total = step + more;
+        progress?.Report(new TrainingProgress(step, total, 0, 0, 0, 0, 0, TimeSpan.Zero, null,
+            $"schedule fitted to the time budget: {total} steps at {secondsPerStep:F2} s/step (pass --steps {total} to repeat it exactly)"));
+        return total;
+    }
+
+    (float Loss, float Answer, float Text, long Tokens) Step(int[] indices, double lr)
+    {
+        using var scope = NewDisposeScope();
+        OptimizerFactory.SetLearningRate(optimizer, lr);
+        var batch = new TrainingBatch(indices.Select(i => pool[i]).ToArray(), (float)options.RecallWeight);
+        optimizer.zero_grad();
+        var logits = model.forward(batch.Ids);
+        var (loss, answer, text) = WindowLoss.Compute(logits, batch, options.TextWeight);
+        loss.backward();
+        nn.utils.clip_grad_norm_(model.parameters(), options.GradientClip);
+        optimizer.step();
+        return (loss.item<float>(), answer.item<float>(), text.item<float>(), batch.Tokens);
+    }
+}

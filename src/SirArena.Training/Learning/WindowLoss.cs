@@ -1,0 +1,24 @@
+using static TorchSharp.torch;
+
+namespace SirArena.Training.Learning;
+
+/// <summary>
+/// The training objective: the (weighted) mean cross-entropy at answer positions (toward the evidence targets) plus
+/// <c>textWeight</c> times the mean next-token cross-entropy of the text after the compacted prefix. The answers are
+/// the goal; the text term is there because at play time SirLLM ranks tokens by this model's own surprisal, so the
+/// model must find the template predictable and an opponent's rare move surprising. Each term is a mean over its own
+/// positions so that the hundred-odd text tokens of a window do not drown its four or five answers.
+/// </summary>
+public static class WindowLoss
+{
+    /// <summary>The loss to minimise and its two parts (scalars).</summary>
+    public static (Tensor Loss, Tensor Answer, Tensor Text) Compute(Tensor logits, TrainingBatch batch, double textWeight)
+    {
+        long vocab = logits.shape[^1];
+        var perToken = nn.functional.cross_entropy(logits.reshape(-1, vocab), batch.Targets.reshape(-1), reduction: nn.Reduction.None)
+            .view_as(batch.Targets);                                                   // (B, T)
+        var answer = (perToken * batch.AnswerMask).sum() / batch.AnswerMask.sum().clamp_min(1);
+        var text = (perToken * batch.TextMask).sum() / batch.TextMask.sum().clamp_min(1);
+        return (answer + text * textWeight, answer, text);
+    }
+}

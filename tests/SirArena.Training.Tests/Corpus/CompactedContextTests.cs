@@ -1,0 +1,116 @@
+using SirArena.Llm.Memory;
+using SirArena.Simulation.Games.RockPaperScissors;
+using SirArena.Simulation.Opponents;
+using SirArena.Simulation.Randomness;
+using SirArena.Training.Corpus;
+using SirArena.Training.Tests.Support;
+
+namespace SirArena.Training.Tests.Corpus;
+
+public class CompactedContextTests
+{
+    static List<EncodedRound> RpsStream(int rounds, ulong seed = 3)
+    {
+        var strategy = new BiasedStrategy(MoveDistribution.Favouring(Move.Rock, PreferenceMix.Paper));
+        var encoder = new ChunkEncoder(Shipped.Tokenizer);
+        var scores = new StableRandom(seed).Derive("scores");
+        return ScenarioStreams.Rps(strategy, rounds, new StableRandom(seed)).Select(r => encoder.Encode(r, scores)).ToList();
+    }
+
+    static List<EncodedRound> GroceryStream(int rounds)
+    {
+        var encoder = new ChunkEncoder(Shipped.Tokenizer);
+        var scores = new StableRandom(9).Derive("scores");
+        return new ScenarioStreams(Shipped.Grocery).Grocery(rounds, new StableRandom(9)).Select(r => encoder.Encode(r, scores)).ToList();
+    }
+
+    /// <summary>
+    /// The policy run by hand, as the LLM agent drives a StreamSession: before the prompt, room for prompt + the longest
+    /// answer; before the answer, room for it; then every score times eta. Returns the ids kept before the prompt of
+    /// round <paramref name="target"/>.
+    /// </summary>
+    static int[] KeptBefore(IReadOnlyList<EncodedRound> rounds, IMemoryPolicy policy, int target)
+    {
+        var ids = new List<int>();
+        var scores = new List<float>();
+        for (int r = 0; ; r++)
+        {
+            Keep(policy.SelectKept(scores.ToArray(), rounds[r].Prompt.Length + rounds[r].Reserve));
+            if (r == target) return [.. ids];
+            Add(rounds[r].Prompt);
+            Keep(policy.SelectKept(scores.ToArray(), rounds[r].Answer.Length));
+            Add(rounds[r].Answer);
+            for (int i = 0; i < scores.Count; i++) scores[i] *= policy.DecayRatio;
+        }
+
+        void Keep(int[] slots)
+        {
+            var keptIds = slots.Select(s => ids[s]).ToList();
+            var keptScores = slots.Select(s => scores[s]).ToList();
+            ids.Clear(); ids.AddRange(keptIds);
+            scores.Clear(); scores.AddRange(keptScores);
+        }
+
+        void Add(StreamToken[] chunk)
+        {
+            ids.AddRange(chunk.Select(t => t.Id));
+            scores.AddRange(chunk.Select(t => t.Score));
+        }
+    }
+
+    public static TheoryData<string, int, float, int> Policies => new()
+    {
+        { "streaming", 256, 1f, 120 },
+        { "sir", 256, 0.8f, 120 },
+        { "sir", 384, 1f, 200 },
+        { "sir", 192, 0.7f, 37 },
+        { "full", 512, 1f, 9 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Policies))]
+    public void A_windows_prefix_is_exactly_what_the_policy_keeps(string name, int budget, float eta, int round)
+    {
+        var rounds = RpsStream(round + 10);
+        var choice = new PolicyChoice(name, budget, eta);
+
+        var window = new WindowBuilder(512, 4).Build(rounds, choice, r => r == round).Single();
+
+        window.Ids[..window.PrefixLength].Should().Equal(KeptBefore(rounds, choice.Create(512), round));
+        window.Ids.Skip(window.PrefixLength).Take(rounds[round].Prompt.Length).Should().Equal(rounds[round].Prompt.Select(t => t.Id));
+        window.Answers[0].Position.Should().Be(window.PrefixLength + rounds[round].Prompt.Length - 1, "the first answer is read right after the prompt");
+        window.Ids.Length.Should().BeLessThanOrEqualTo(512);
+    }
+
+    [Fact]
+    public void Grocery_windows_keep_what_the_policy_keeps_too()
+    {
+        var rounds = GroceryStream(120);
+        var choice = new PolicyChoice("sir", 320, 1f);
+
+        var window = new WindowBuilder(512, 4).Build(rounds, choice, r => r == 100).Single();
+
+        window.Ids[..window.PrefixLength].Should().Equal(KeptBefore(rounds, choice.Create(512), 100));
+    }
+
+    [Fact]
+    public void SirLLM_keeps_more_of_the_opponents_moves_than_StreamingLLM_at_the_same_budget()
+    {
+        var rounds = RpsStream(300);
+        var moveIds = MoveRules.All.Select(m => Shipped.Tokenizer.Encode(MoveRules.Name(m)).Single()).ToHashSet();
+        int MovesKept(string name) => new WindowBuilder(512, 1).Build(rounds, new PolicyChoice(name, 384, 0.9f), r => r == 299)
+            .Single() is var w ? w.Ids[..w.PrefixLength].Count(moveIds.Contains) : 0;
+
+        MovesKept("sir").Should().BeGreaterThan(2 * MovesKept("streaming"));
+    }
+
+    [Fact]
+    public void Answer_targets_follow_the_evidence_not_the_answer_in_the_context()
+    {
+        var rounds = RpsStream(400);
+        var windows = new WindowBuilder(512, 8).Build(rounds, new PolicyChoice("sir", 256, 0.9f), r => r % 10 == 5);
+
+        var differing = windows.SelectMany(w => w.Answers.Where(a => a.Position + 1 < w.Ids.Length && w.Ids[a.Position + 1] != a.TargetId));
+        differing.Should().NotBeEmpty("the context players are of varied quality, so some of their answers are not the best reply");
+    }
+}
