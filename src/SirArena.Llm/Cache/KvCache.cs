@@ -4,16 +4,15 @@ using static TorchSharp.torch;
 namespace SirArena.Llm.Cache;
 
 /// <summary>
-/// The key/value cache of one endless stream, all layers in one pair of buffers allocated once at the budget's
-/// size. Positions are cache slots: after a compaction the kept tokens sit at 0..k-1 and new tokens continue at k
+/// The key/value cache of one endless stream, keys and values of all layers in one buffer allocated once at the
+/// budget's size, so a compaction is one gather and one copy however many layers there are. Positions are cache slots: after a compaction the kept tokens sit at 0..k-1 and new tokens continue at k
 /// (the "position shift" of StreamingLLM and SirLLM). Keys are stored rotated and re-rotated by their shift once,
 /// when they move, instead of being stored unrotated and rotated on every forward pass.
 /// </summary>
 public sealed class KvCache : IDisposable
 {
     readonly RotaryEmbedding rope;
-    readonly Tensor keys;   // (layers, nkv, capacity, hd)
-    readonly Tensor values; // (layers, nkv, capacity, hd)
+    readonly Tensor buffer; // (2, layers, nkv, capacity, hd): [0] keys, [1] values
     readonly LayerCache[] layers;
 
     public IReadOnlyList<LayerCache> Layers => layers;
@@ -25,14 +24,13 @@ public sealed class KvCache : IDisposable
         if (capacity <= 0) throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "cache capacity must be positive");
         this.rope = rope;
         Capacity = capacity;
-        keys = zeros(config.NumHiddenLayers, config.KeyValueHeads, capacity, config.HeadDim).DetachFromDisposeScope();
-        values = zeros(config.NumHiddenLayers, config.KeyValueHeads, capacity, config.HeadDim).DetachFromDisposeScope();
+        buffer = zeros([2, config.NumHiddenLayers, config.KeyValueHeads, capacity, config.HeadDim]).DetachFromDisposeScope();
         layers = Enumerable.Range(0, config.NumHiddenLayers)
-            .Select(i => new LayerCache(View(keys, i), View(values, i)))
+            .Select(i => new LayerCache(View(0, i), View(1, i)))
             .ToArray();
     }
 
-    static Tensor View(Tensor buffer, int layer) => buffer[layer].unsqueeze(0).DetachFromDisposeScope();
+    Tensor View(int part, int layer) => buffer[part, layer].unsqueeze(0).DetachFromDisposeScope();
 
     /// <summary>Keeps the given slots (sorted ascending, unique), in every layer at once.</summary>
     public void Compact(IReadOnlyList<int> keep)
@@ -48,17 +46,12 @@ public sealed class KvCache : IDisposable
             var oldSlots = tensor(keep.Skip(firstMoved).Select(s => (long)s).ToArray());
             var shifts = arange(firstMoved, keep.Count, ScalarType.Int64) - oldSlots; // new slot - old slot, < 0
             var (cos, sin) = rope.ShiftAngles(shifts);
-            var k = keys.narrow(2, 0, Length).index_select(2, oldSlots);              // (layers, nkv, moved, hd)
-            var v = values.narrow(2, 0, Length).index_select(2, oldSlots);
-            keys.narrow(2, firstMoved, moved).copy_(RotaryEmbedding.RotateInPlace(k, cos, sin));
-            values.narrow(2, firstMoved, moved).copy_(v);
+            var kept = buffer.narrow(3, 0, Length).index_select(3, oldSlots);        // (2, layers, nkv, moved, hd)
+            RotaryEmbedding.RotateInPlace(kept[0], cos, sin);                           // the keys only
+            buffer.narrow(3, firstMoved, moved).copy_(kept);
         }
         foreach (var layer in layers) layer.Length = keep.Count;
     }
 
-    public void Dispose()
-    {
-        keys.Dispose();
-        values.Dispose();
-    }
+    public void Dispose() => buffer.Dispose();
 }
