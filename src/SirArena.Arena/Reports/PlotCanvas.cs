@@ -1,3 +1,4 @@
+using SirArena.Simulation.Statistics;
 using ScottPlot;
 
 namespace SirArena.Arena.Reports;
@@ -28,6 +29,28 @@ internal static class PlotCanvas
         band.FillColor = ColorOf(agentIndex).WithAlpha(0.2);
         band.LineColor = Colors.Transparent;
         Line(plot, xs, ys, agentIndex, label);
+    }
+
+    /// <summary>
+    /// One line per agent through its binned rates, plotted at each bin's centre in percent, with the Wilson band.
+    /// </summary>
+    public static void BinnedRates(Plot plot, IReadOnlyList<string> agents, IEnumerable<(string Agent, int From, int To, Proportion Rate)> bins)
+    {
+        var all = bins.Where(b => b.Rate.Trials > 0).ToArray();
+        for (var i = 0; i < agents.Count; i++)
+        {
+            var mine = all.Where(b => b.Agent == agents[i]).ToArray();
+            if (mine.Length == 0) continue;
+            var intervals = mine.Select(b => b.Rate.WilsonInterval()).ToArray();
+            LineWithBand(
+                plot,
+                mine.Select(b => (b.From + b.To) / 2.0).ToArray(),
+                Percent(mine.Select(b => b.Rate.Value)),
+                Percent(intervals.Select(c => c.Low)),
+                Percent(intervals.Select(c => c.High)),
+                i,
+                agents[i]);
+        }
     }
 
     /// <summary>Every other agent is dashed: agents that play alike (oracle and counter against a fixed bias) draw the

@@ -10,20 +10,7 @@ internal static class RecallPlot
     public static string Draw(IReadOnlyList<RecallBin> bins, IReadOnlyList<string> agents, string folder, ReportOptions options)
     {
         var plot = PlotCanvas.Create("Grocery recall by distance", "unrelated questions between request and recall (bin centre)", "recall (%)");
-        for (var i = 0; i < agents.Count; i++)
-        {
-            var mine = bins.Where(b => b.Agent == agents[i]).ToArray();
-            if (mine.Length == 0) continue;
-            var intervals = mine.Select(b => b.Correct.WilsonInterval()).ToArray();
-            PlotCanvas.LineWithBand(
-                plot,
-                mine.Select(b => (b.From + b.To) / 2.0).ToArray(),
-                PlotCanvas.Percent(mine.Select(b => b.Correct.Value)),
-                PlotCanvas.Percent(intervals.Select(c => c.Low)),
-                PlotCanvas.Percent(intervals.Select(c => c.High)),
-                i,
-                agents[i]);
-        }
+        PlotCanvas.BinnedRates(plot, agents, bins.Select(b => (b.Agent, b.From, b.To, b.Correct)));
         return PlotCanvas.Save(plot, folder, FileName, options);
     }
 }
