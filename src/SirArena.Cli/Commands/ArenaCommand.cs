@@ -45,7 +45,7 @@ public static class ArenaCommand
 
             var report = ReportWriter.Write(outcomes, Describe(options, parse), folder, new ReportOptions
             {
-                Comparisons = [new AgentPair(options.Compare.Challenger, options.Compare.Baseline)],
+                Comparisons = Comparisons(options),
                 Oracle = options.Compare.Reference,
             });
             writer.WriteLine($"report: {report.Markdown}");
@@ -55,6 +55,13 @@ public static class ArenaCommand
         }));
         return command;
     }
+
+    /// <summary>The challenger against the baseline first, then every other language-model agent against it too.</summary>
+    static AgentPair[] Comparisons(ArenaOptions options) =>
+        options.Agents.Where(a => a.IsLlm && !a.Name.Equals(options.Compare.Baseline, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(a => a.Name.Equals(options.Compare.Challenger, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .Select(a => new AgentPair(a.Name, options.Compare.Baseline))
+            .ToArray();
 
     static ArenaDescription Describe(ArenaOptions options, ParseResult parse) => new(
         options.Agents.Select(a => a.IsLlm
