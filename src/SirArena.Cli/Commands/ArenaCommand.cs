@@ -48,6 +48,7 @@ public static class ArenaCommand
                 Comparisons = Comparisons(options),
                 Oracle = options.Compare.Reference,
             });
+            File.AppendAllLines(report.Markdown, ContextAgreementSection.Lines(folder));
             writer.WriteLine($"report: {report.Markdown}");
             foreach (var row in RateTable.Pooled(outcomes, new ReportOptions().PooledScenarios, "pooled"))
                 writer.WriteLine($"  {row.Agent,-12} pooled biased win {row.Rates.Wins}");

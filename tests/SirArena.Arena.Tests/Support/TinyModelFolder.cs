@@ -8,11 +8,11 @@ namespace SirArena.Arena.Tests.Support;
 /// <summary>
 /// A whole model folder in Hugging Face layout, written by the test itself: a 2-layer, 32-wide decoder with random
 /// weights from a seed and a byte-level BPE tokenizer of the 256 byte symbols plus a few merges of the dialogue's
-/// words, so that every scenario's text encodes. Removed with everything in it.
+/// words (the bare moves too, as the user reports them in "[rock]"), so that every scenario's text encodes. Removed with everything in it.
 /// </summary>
 public sealed class TinyModelFolder : IDisposable
 {
-    static readonly string[] Words = ["USER", ":", "ĠI", "Ġchose", "ASSISTANT", "Ġrock", "Ġpaper", "Ġscissors", "Ġthe", "ĠYou", "Ġchoose"];
+    static readonly string[] Words = ["USER", ":", "ĠI", "Ġchose", "ASSISTANT", "Ġrock", "Ġpaper", "Ġscissors", "Ġthe", "ĠYou", "Ġchoose", "rock", "paper", "scissors"];
 
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sirarena-model-" + Guid.NewGuid().ToString("N"));
 

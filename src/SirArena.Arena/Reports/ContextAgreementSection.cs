@@ -1,0 +1,37 @@
+using SirArena.Arena.Replays;
+
+namespace SirArena.Arena.Reports;
+
+/// <summary>
+/// The report's "does the model read its context" table, from an arena folder's replays: per language-model agent
+/// and Rock-Paper-Scissors scenario, how often it played what beats the most frequent move visible in its memory.
+/// </summary>
+public static class ContextAgreementSection
+{
+    public static IReadOnlyList<string> Lines(string folder)
+    {
+        var rows = new List<string>();
+        foreach (var file in Directory.GetFiles(folder, "*" + ReplayFiles.Extension).Order(StringComparer.Ordinal))
+        {
+            var header = ReplaySummary.Read(file).Header;
+            if (header.ModelHash is null) continue;
+            var agreement = ContextAgreement.Of(file);
+            if (agreement.Trials == 0) continue;
+            var (low, high) = agreement.WilsonInterval();
+            rows.Add($"| {header.Match.Agent.Name} | {header.Match.Scenario} | {agreement.Value:P1} ({low:P1} to {high:P1}) | {agreement.Trials} |");
+        }
+        if (rows.Count == 0) return [];
+        return
+        [
+            "## Does the model read its context?",
+            "",
+            "Share of rounds in which the agent played what beats the opponent move seen most often among the tokens its",
+            "memory held when it answered (only rounds where that move is unique; Wilson 95% intervals).",
+            "",
+            "| agent | scenario | agrees with the visible counter | rounds counted |",
+            "|---|---|---:|---:|",
+            .. rows,
+            "",
+        ];
+    }
+}
