@@ -2,6 +2,7 @@ using System.Diagnostics;
 using SirArena.Llm.Inference;
 using SirArena.Llm.Memory;
 using SirArena.Llm.Model;
+using SirArena.Llm.Runtime;
 using TorchSharp;
 
 namespace SirArena.Cli.Benchmarks;
@@ -24,6 +25,7 @@ public sealed class EngineBenchmark(TextWriter output)
 
     public void Run(int[] budgets, int rounds, int repeats, int soakRounds)
     {
+        TorchRuntime.EnsureLoaded();
         torch.manual_seed(0);
         using var model = new LlamaForCausalLM(FourMillion);
         long parameters = model.parameters().Sum(p => p.numel());
@@ -48,7 +50,7 @@ public sealed class EngineBenchmark(TextWriter output)
                 output.WriteLine($"| {budget} | {create().Name} | {msPerRound:F2} | {tokensPerSecond:F0} | {share:P2} |");
             }
         }
-        if (soakRounds > 0) Soak(model, soakRounds);
+        if (soakRounds >= 10) Soak(model, soakRounds);
     }
 
     sealed record Sample(double MsPerRound, double PrefillTokensPerSecond, double MemoryShare);

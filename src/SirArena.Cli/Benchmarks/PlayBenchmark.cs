@@ -23,7 +23,7 @@ public sealed class PlayBenchmark(MatchFactory factory, TextWriter output)
         {
             for (int r = 0; r < repeats; r++)
             {
-                var match = factory.Create(spec);
+                using var match = factory.Create(spec);
                 long play = 0, write = 0;
                 using (var recorder = ReplayRecorder.Open(Path.Combine(folder, $"{r}.jsonl"), spec, match, factory))
                 {
@@ -37,7 +37,6 @@ public sealed class PlayBenchmark(MatchFactory factory, TextWriter output)
                         play += played - started;
                     }
                 }
-                (match.Agent as IDisposable)?.Dispose();
                 double playMs = Stopwatch.GetElapsedTime(0, play).TotalMilliseconds / rounds;
                 double writeMs = Stopwatch.GetElapsedTime(0, write).TotalMilliseconds / rounds;
                 var sample = (1000 / (playMs + writeMs), playMs, writeMs, writeMs / (playMs + writeMs));

@@ -13,9 +13,9 @@ public sealed class PlayRun(MatchFactory factory, TextWriter output)
 
     public int Run(MatchSpec spec, long? rounds, string replayFolder, CancellationToken cancellation)
     {
-        var match = factory.Create(spec);
+        using var match = factory.Create(spec);
         var replay = ReplayFiles.NewPath(replayFolder, "play", spec);
-        var view = new PlayView(output, spec.Agent.IsLlm ? spec.Agent.Budget : 0);
+        var view = new PlayView(output, match);
         using (var recorder = ReplayRecorder.Open(replay, spec, match, factory))
         {
             void Play(Action afterRound)
@@ -23,7 +23,7 @@ public sealed class PlayRun(MatchFactory factory, TextWriter output)
                 foreach (var result in match.Play(rounds, cancellation))
                 {
                     recorder.Record(result);
-                    view.Add(result, match.Agent);
+                    view.Add(result);
                     afterRound();
                 }
             }
@@ -47,7 +47,6 @@ public sealed class PlayRun(MatchFactory factory, TextWriter output)
                 });
             }
         }
-        (match.Agent as IDisposable)?.Dispose();
         view.WriteSummary(spec.Scenario, spec.Agent.Name, replay);
         return 0;
     }

@@ -11,41 +11,40 @@ namespace SirArena.Cli.Views;
 /// What `play` shows while it runs: rounds, rolling and total win/tie/loss, cache fill and speed. In a terminal it
 /// is a live table; when the output is redirected it is one plain line every <c>reportEvery</c> rounds.
 /// </summary>
-public sealed class PlayView(TextWriter output, int budget, int rollingWindow = 100)
+public sealed class PlayView(TextWriter output, Match match, int rollingWindow = 100)
 {
     readonly Queue<Outcome> recent = new();
     readonly GroceryTally grocery = new();
     readonly long started = Stopwatch.GetTimestamp();
+    readonly LlmAgent? llm = match.Agent as LlmAgent;
 
-    public MatchTally Tally { get; } = new();
-    public long Rounds { get; private set; }
-    public int CachedTokens { get; private set; }
+    MatchTally Tally => match.Tally;
+    public long Rounds => match.RoundsPlayed;
+    int CachedTokens => llm?.Session.CachedTokens ?? 0;
+    int Budget => llm?.Session.Policy.Budget ?? 0;
     public double RoundsPerSecond => Rounds / Math.Max(1e-9, Stopwatch.GetElapsedTime(started).TotalSeconds);
 
-    public void Add(RoundResult result, IAgent agent)
+    public void Add(RoundResult result)
     {
-        Rounds++;
-        Tally.Add(result.Outcome);
         if (result is GroceryRoundResult g) grocery.Add(g);
         if (result.Outcome != Outcome.Unscored)
         {
             recent.Enqueue(result.Outcome);
             if (recent.Count > rollingWindow) recent.Dequeue();
         }
-        if (agent is LlmAgent llm) CachedTokens = llm.Session.CachedTokens;
     }
 
     public Table Table()
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumns("", "win", "tie", "loss");
-        table.AddRow("rounds", Rounds.ToString(), $"{RoundsPerSecond:F1} rounds/s", $"cache {CachedTokens}/{budget}");
+        table.AddRow("rounds", Rounds.ToString(), $"{RoundsPerSecond:F1} rounds/s", $"cache {CachedTokens}/{Budget}");
         table.AddRow($"last {recent.Count}", Share(Outcome.Win), Share(Outcome.Tie), Share(Outcome.Loss));
         table.AddRow("all", Tally.WinRate.ToString(), Tally.TieRate.ToString(), Tally.LossRate.ToString());
         return table;
     }
 
     public string Line() =>
-        $"round {Rounds}: win {Tally.WinRate} tie {Tally.TieRate} loss {Tally.LossRate} | last {recent.Count}: win {Share(Outcome.Win)} | cache {CachedTokens}/{budget} | {RoundsPerSecond:F1} rounds/s";
+        $"round {Rounds}: win {Tally.WinRate} tie {Tally.TieRate} loss {Tally.LossRate} | last {recent.Count}: win {Share(Outcome.Win)} | cache {CachedTokens}/{Budget} | {RoundsPerSecond:F1} rounds/s";
 
     public void WriteSummary(string scenario, string agent, string? replay)
     {
@@ -55,7 +54,7 @@ public sealed class PlayView(TextWriter output, int budget, int rollingWindow = 
         output.WriteLine($"  loss {Tally.LossRate}");
         if (grocery.Recall.Trials > 0)
             output.WriteLine($"  grocery recall {grocery.Recall} (95% CI {Interval(grocery.Recall)}), other questions {grocery.Unrelated}");
-        if (CachedTokens > 0) output.WriteLine($"  cache {CachedTokens}/{budget} tokens");
+        if (CachedTokens > 0) output.WriteLine($"  cache {CachedTokens}/{Budget} tokens");
         if (replay is not null) output.WriteLine($"  replay {replay}");
     }
 

@@ -53,5 +53,9 @@ public sealed class KvCache : IDisposable
         foreach (var layer in layers) layer.Length = keep.Count;
     }
 
-    public void Dispose() => buffer.Dispose();
+    public void Dispose()
+    {
+        foreach (var layer in layers) layer.Release();
+        buffer.Dispose();
+    }
 }

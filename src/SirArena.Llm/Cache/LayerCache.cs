@@ -35,6 +35,12 @@ public sealed class LayerCache
         return Held;
     }
 
+    internal void Release()
+    {
+        keys.Dispose();
+        values.Dispose();
+    }
+
     /// <summary>The held keys and values (views, no copy).</summary>
     public (Tensor Keys, Tensor Values) Held => (keys.narrow(2, 0, Length), values.narrow(2, 0, Length));
 }

@@ -39,6 +39,9 @@ public sealed class TokenLedger
     /// <summary>Keeps the given slots (sorted ascending, unique) and returns the evicted tokens as they were.</summary>
     public RetainedToken[] Compact(IReadOnlyList<int> keep)
     {
+        for (int i = 0; i < keep.Count; i++)
+            if (keep[i] < 0 || keep[i] >= Count || (i > 0 && keep[i] <= keep[i - 1]))
+                throw new ArgumentException($"kept slots must be sorted, unique and within the {Count} cached; slot {keep[i]} at {i} is not", nameof(keep));
         if (keep.Count == Count) return [];
         var evicted = new List<RetainedToken>(Count - keep.Count);
         int next = 0, write = 0;
@@ -57,8 +60,6 @@ public sealed class TokenLedger
                 evicted.Add(this[slot]);
             }
         }
-        if (next != keep.Count)
-            throw new ArgumentException("kept slots must be sorted, unique and within the cache", nameof(keep));
         Count = write;
         return evicted.ToArray();
     }

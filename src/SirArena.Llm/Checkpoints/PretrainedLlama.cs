@@ -13,7 +13,15 @@ public static class PretrainedLlama
     {
         using var checkpoint = CheckpointReader.Open(folder);
         var model = new LlamaForCausalLM(checkpoint.Config);
-        checkpoint.LoadInto(model.state_dict());
+        try
+        {
+            checkpoint.LoadInto(model.state_dict());
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
         model.eval();
         return model;
     }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using SirArena.Llm.Checkpoints;
 using SirArena.Llm.Model;
+using SirArena.Llm.Runtime;
 using SirArena.Llm.Tokenizers;
 
 namespace SirArena.Llm.Inference;
@@ -30,11 +31,20 @@ public sealed class LanguageModel : IDisposable
     {
         if (!Directory.Exists(folder))
             throw new DirectoryNotFoundException($"{folder}: model folder not found (expected config.json, model.safetensors and tokenizer files)");
-        var decoder = PretrainedLlama.Load(folder);
+        TorchRuntime.EnsureLoaded();
         var tokenizer = TextTokenizer.Load(folder);
-        if (tokenizer.VocabSize > decoder.Config.VocabSize)
-            throw new InvalidDataException($"{folder}: the tokenizer has {tokenizer.VocabSize} tokens but config.json's vocab_size is {decoder.Config.VocabSize}");
-        return new LanguageModel(Path.GetFullPath(folder), decoder, tokenizer, HashFiles(folder));
+        var decoder = PretrainedLlama.Load(folder);
+        try
+        {
+            if (tokenizer.VocabSize > decoder.Config.VocabSize)
+                throw new InvalidDataException($"{folder}: the tokenizer has {tokenizer.VocabSize} tokens but config.json's vocab_size is {decoder.Config.VocabSize}");
+            return new LanguageModel(Path.GetFullPath(folder), decoder, tokenizer, HashFiles(folder));
+        }
+        catch
+        {
+            decoder.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The files that decide the model's behaviour: everything but documentation.</summary>

@@ -10,7 +10,7 @@ namespace SirArena.Llm.Inference;
 /// One endless token stream through a decoder whose cache is held to a budget by a memory policy.
 /// Each chunk: the policy makes room (evict), the decoder prefills the chunk (appending K/V), and every new
 /// token gets its surprisal against the whole cached context, the chunk's first token included (scored with the
-/// previous chunk's last logits, the exact definition in shared/docs/sirllm.md). Candidate answers are scored
+/// previous chunk's last logits, the exact definition in docs/sirllm.md). Candidate answers are scored
 /// from the last logits of one prefill, not one forward pass each.
 /// </summary>
 public sealed class StreamSession : IDisposable
@@ -30,7 +30,6 @@ public sealed class StreamSession : IDisposable
     {
         this.model = model;
         Policy = policy;
-        model.eval();
         cache = new KvCache(model.Config, model.Rope, policy.Budget);
         ledger = new TokenLedger(policy.Budget);
     }

@@ -6,8 +6,9 @@ namespace SirArena.Simulation.Loop;
 /// One agent against one scenario: the round loop. Each round the scenario poses a turn, the agent chooses, the
 /// scenario resolves, the agent observes. The stream of rounds is endless; it stops after a number of rounds or when
 /// a cancellation token fires, always between rounds, so a stopped match never holds a half-played round.
+/// Disposing a match disposes its agent when the agent holds resources (a language model's cache).
 /// </summary>
-public sealed class Match
+public sealed class Match : IDisposable
 {
     public Match(IScenario scenario, IAgent agent)
     {
@@ -44,7 +45,13 @@ public sealed class Match
     /// </summary>
     public IEnumerable<RoundResult> Play(long? maxRounds = null, CancellationToken cancellationToken = default)
     {
+        // Checked here, not in the iterator, so a bad count fails when Play is called rather than when first read.
         if (maxRounds < 0) throw new ArgumentOutOfRangeException(nameof(maxRounds), maxRounds, "The number of rounds cannot be negative.");
+        return Rounds(maxRounds, cancellationToken);
+    }
+
+    IEnumerable<RoundResult> Rounds(long? maxRounds, CancellationToken cancellationToken)
+    {
         for (long played = 0; maxRounds is null || played < maxRounds; played++)
         {
             if (cancellationToken.IsCancellationRequested) yield break;
@@ -58,4 +65,6 @@ public sealed class Match
         foreach (var result in Play(maxRounds, cancellationToken)) onRound?.Invoke(result);
         return Tally;
     }
+
+    public void Dispose() => (Agent as IDisposable)?.Dispose();
 }

@@ -13,7 +13,8 @@ public class LlmAgentTests
         using var folder = new TinyModelFolder();
         using var factory = new MatchFactory(ScenarioCatalog.LoadDefault(), folder.Path);
         var match = factory.Create(new MatchSpec("rock-biased", 7, new AgentSpec { Name = "sir", Policy = "sir", Budget = 160, Eta = 0.9f }));
-        var agent = (LlmAgent)match.Agent;
+        using var agent = (LlmAgent)match.Agent;
+        bool evicted = false;
 
         long expectedNext = 0;
         foreach (var result in match.Play(12))
@@ -25,9 +26,10 @@ public class LlmAgentTests
             string.Concat(trace.Answer.TokenTexts).Should().Be(result.Answer);
             trace.CachedTokens.Should().BeLessThanOrEqualTo(160);
             trace.Answer.Evicted.Should().BeEmpty("the prompt reserved room for the answer");
+            evicted |= trace.Prompt.Evicted.Length > 0;
             result.Choice.Scores.Should().OnlyContain(s => s < 0, "they are log-probabilities");
             expectedNext = trace.Answer.FirstStreamIndex + trace.Answer.TokenIds.Length;
         }
-        agent.Session.TokensSeen.Should().BeGreaterThan(160, "the stream outgrew the budget, so evictions happened");
+        evicted.Should().BeTrue("the stream outgrew the budget of 160 tokens");
     }
 }
