@@ -23,29 +23,40 @@ public sealed class ArenaRunner(MatchFactory factory, IMatchRecorderFactory reco
     public async Task<IReadOnlyList<MatchOutcome>> RunAsync(ArenaOptions options, IProgress<ArenaProgress>? progress, CancellationToken cancellationToken)
     {
         var specs = Matches(options);
-        var played = new MatchOutcome[specs.Count];
+        var played = new MatchOutcome?[specs.Count];
         var roundsDone = new ConcurrentDictionary<int, long>();
         int parallelism = Math.Min(options.Parallelism, specs.Count);
-        // Side-by-side matches each get one intra-op thread; a lone match may use them all.
+        // Side-by-side matches each get one intra-op thread; a lone match may use them all. The setting is
+        // process-wide, so it is put back afterwards.
+        int threads = torch.get_num_threads();
         if (parallelism > 1) torch.set_num_threads(1);
-
-        await Parallel.ForEachAsync(Enumerable.Range(0, specs.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = CancellationToken.None },
-            (index, _) =>
-            {
-                played[index] = Play(specs[index], options.Rounds, cancellationToken, rounds =>
+        try
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, specs.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = CancellationToken.None },
+                (index, failed) =>
                 {
-                    roundsDone[index] = rounds;
-                    progress?.Report(new ArenaProgress(specs.Count, roundsDone.Values.Sum(), specs.Count * options.Rounds));
+                    // Stop on Ctrl+C, and also when another match has failed: its error should not wait for ours.
+                    using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, failed);
+                    if (stop.IsCancellationRequested) return ValueTask.CompletedTask; // not started: no empty replay
+                    played[index] = Play(specs[index], options.Rounds, stop.Token, rounds =>
+                    {
+                        roundsDone[index] = rounds;
+                        progress?.Report(new ArenaProgress(specs.Count, roundsDone.Values.Sum(), specs.Count * options.Rounds));
+                    });
+                    return ValueTask.CompletedTask;
                 });
-                return ValueTask.CompletedTask;
-            });
-        return played;
+        }
+        finally
+        {
+            torch.set_num_threads(threads);
+        }
+        return played.OfType<MatchOutcome>().ToArray();
     }
 
     MatchOutcome Play(MatchSpec spec, long rounds, CancellationToken cancellationToken, Action<long> onProgress)
     {
-        var match = factory.Create(spec);
+        using var match = factory.Create(spec);
         var results = new List<RoundResult>();
         using (var recorder = recorders.Open(spec, match))
         {
@@ -57,7 +68,6 @@ public sealed class ArenaRunner(MatchFactory factory, IMatchRecorderFactory reco
             }
         }
         onProgress(results.Count);
-        (match.Agent as IDisposable)?.Dispose();
         return new MatchOutcome(spec.Agent.Name, spec.Scenario, spec.Seed, results);
     }
 }
