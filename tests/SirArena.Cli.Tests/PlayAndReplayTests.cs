@@ -24,7 +24,7 @@ public class PlayAndReplayTests
         output.Should().Contain("round 40").And.Contain("retained after the round").And.Contain("evicted this round");
 
         (code, output, _) = await CliRun.Invoke("replay", replay, "--verify", "--config", arena.Config);
-        output.Should().Contain("50");
+        output.Should().Contain("reproduced").And.Contain("50");
         code.Should().Be(0, output);
     }
 

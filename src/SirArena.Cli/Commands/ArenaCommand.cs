@@ -48,7 +48,6 @@ public static class ArenaCommand
                 Comparisons = Comparisons(options),
                 Oracle = options.Compare.Reference,
             });
-            File.AppendAllLines(report.Markdown, ContextAgreementSection.Lines(folder));
             writer.WriteLine($"report: {report.Markdown}");
             foreach (var row in RateTable.Pooled(outcomes, new ReportOptions().PooledScenarios, "pooled"))
                 writer.WriteLine($"  {row.Agent,-12} pooled biased win {row.Rates.Wins}");
@@ -66,7 +65,7 @@ public static class ArenaCommand
 
     static ArenaDescription Describe(ArenaOptions options, ParseResult parse) => new(
         options.Agents.Select(a => a.IsLlm
-            ? new AgentDescription(a.Name, a.Policy, a.Budget.ToString(), a.Policy == "sir" ? a.Eta.ToString("0.###") : "-")
+            ? new AgentDescription(a.Name, a.Policy, a.Budget.ToString(), a.Policy.Equals("sir", StringComparison.OrdinalIgnoreCase) ? a.Eta.ToString("0.###") : "-")
             : new AgentDescription(a.Name, a.Kind, "-", "-")).ToArray(),
         options.Rounds,
         options.Seeds,
@@ -80,10 +79,10 @@ public static class ArenaCommand
         public void Report(ArenaProgress value)
         {
             int percent = (int)(100 * value.RoundsDone / Math.Max(1, value.RoundsTotal));
-            if (percent / 5 == shown) return;
+            if (percent / 5 <= shown) return;
             lock (output)
             {
-                if (percent / 5 == shown) return;
+                if (percent / 5 <= shown) return;
                 shown = percent / 5;
                 output.WriteLine($"  {percent,3}%  {value.RoundsDone}/{value.RoundsTotal} rounds");
             }

@@ -19,11 +19,11 @@ public static class BenchCommand
         {
             budgets, rounds, repeats, soak,
         };
-        engine.SetAction(parse =>
+        engine.SetAction((parse, _) => UserErrors.RunAsync(parse, () =>
         {
-            new EngineBenchmark(Console.Out).Run(parse.GetValue(budgets)!, parse.GetValue(rounds), parse.GetValue(repeats), parse.GetValue(soak));
-            return 0;
-        });
+            new EngineBenchmark(parse.InvocationConfiguration.Output).Run(parse.GetValue(budgets)!, parse.GetValue(rounds), parse.GetValue(repeats), parse.GetValue(soak));
+            return Task.FromResult(0);
+        }));
         var opponent = new Option<string>("--opponent") { Description = "scenario to play", DefaultValueFactory = _ => "rock-biased" };
         var playRounds = new Option<int>("--rounds") { Description = "rounds per repeat", DefaultValueFactory = _ => 300 };
         var playRepeats = new Option<int>("--repeats") { Description = "repeats (the median is reported)", DefaultValueFactory = _ => 5 };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SirArena.Cli.Hosting;
 using SirArena.Training.Learning;
 
 namespace SirArena.Cli.Commands;
@@ -73,26 +74,24 @@ public static class TrainCommand
                 ScenariosFolder = parse.GetValue(scenarios),
                 Corpus = defaults.Corpus with { ContextLength = contextLength },
             };
-            return Task.FromResult(Run(options, cancellationToken));
+            return UserErrors.RunAsync(parse, () => Task.FromResult(Run(options, parse.InvocationConfiguration, cancellationToken)));
         });
         return command;
     }
 
-    static int Run(TrainingOptions options, CancellationToken cancellationToken)
+    static int Run(TrainingOptions options, InvocationConfiguration console, CancellationToken cancellationToken)
     {
-        var line = new ProgressLine(Console.Error);
+        var line = new ProgressLine(console.Error);
         try
         {
             var summary = new Trainer(options, new Progress(line)).Run(cancellationToken);
             line.End();
-            Console.Out.WriteLine(summary.Describe());
+            console.Output.WriteLine(summary.Describe());
             return 0;
         }
-        catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException or UnauthorizedAccessException)
+        finally
         {
-            line.End();
-            Console.Error.WriteLine($"sirarena train: {e.Message}");
-            return 1;
+            line.End(); // a failure's one-line message must not land at the end of a progress line
         }
     }
 

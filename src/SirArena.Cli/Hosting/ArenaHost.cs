@@ -53,9 +53,10 @@ public static class ArenaHost
         {
             return services.GetRequiredService<IOptions<ArenaOptions>>().Value;
         }
-        catch (Exception e) when (UserErrors.Describe(e) is { } problem)
+        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException)
         {
-            throw new InvalidDataException($"{services.GetRequiredService<ConfigFile>().Path}: {problem}", e);
+            // Binding failures (a value that does not convert, an unknown key) and validation failures alike.
+            throw new InvalidDataException($"{services.GetRequiredService<ConfigFile>().Path}: invalid configuration: {UserErrors.ConfigurationProblem(e)}", e);
         }
     }
 }

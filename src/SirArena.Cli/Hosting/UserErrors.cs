@@ -34,16 +34,18 @@ public static class UserErrors
 
     public static string? Describe(Exception e) => e switch
     {
-        OptionsValidationException v => "invalid configuration: " + string.Join("; ", v.Failures),
         InvalidDataException { Message: var m } when m.StartsWith("Failed to load configuration from file") => ConfigFileOf(e) + JsonProblem(e),
-        InvalidOperationException { Message: var m } when m.Contains("configuration", StringComparison.OrdinalIgnoreCase) =>
-            "invalid configuration: " + (Chain(e).FirstOrDefault(x => x.Message.StartsWith("Failed to convert")) ?? Chain(e).Last()).Message,
         ScenarioFileException or UnknownScenarioException or CheckpointException or ReplayFormatException or MemoryBudgetException
             or TorchUnavailableException or FileNotFoundException or DirectoryNotFoundException => e.Message,
         ArgumentException a => a.Plain(),
         InvalidDataException or IOException => e.Message,
         _ => null,
     };
+
+    /// <summary>What a configuration binding or validation failure says, without the binder's generic wrapper.</summary>
+    public static string ConfigurationProblem(Exception e) => e is OptionsValidationException v
+        ? string.Join("; ", v.Failures)
+        : (Chain(e).FirstOrDefault(x => x.Message.StartsWith("Failed to convert")) ?? Chain(e).Last()).Message;
 
     static IEnumerable<Exception> Chain(Exception e)
     {
