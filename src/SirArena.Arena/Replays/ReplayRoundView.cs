@@ -42,7 +42,7 @@ public sealed record ReplayRoundView(
         ArgumentNullException.ThrowIfNull(rounds);
         var name = source ?? "the replay";
         if (header.FirstRound != 0)
-            throw new InvalidOperationException(
+            throw new ArgumentException(
                 $"{name} continues {header.Previous ?? "an earlier file"} from round {header.FirstRound}; memory is rebuilt from round 0, so start from the chain's first file");
         var memory = new RetainedSet(header.Eta);
         long last = -1;

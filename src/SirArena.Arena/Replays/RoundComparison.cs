@@ -48,8 +48,8 @@ public static class RoundComparison
         if (was.Count != now.Count) return $"{was.Count} {what} were recorded, the re-run has {now.Count}";
         for (int i = 0; i < was.Count; i++)
         {
-            // Equal infinities subtract to NaN; treat them, and exact equality, as the same.
-            if (was[i] == now[i] || Math.Abs(was[i] - now[i]) <= Tolerance) continue;
+            // Equal infinities subtract to NaN, and NaN equals nothing: treat both as the same when both sides agree.
+            if (was[i] == now[i] || Math.Abs(was[i] - now[i]) <= Tolerance || (double.IsNaN(was[i]) && double.IsNaN(now[i]))) continue;
             return $"{what}[{i}] was {was[i]:R}, in the re-run {now[i]:R} (tolerance {Tolerance:R})";
         }
         return null;

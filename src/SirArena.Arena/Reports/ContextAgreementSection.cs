@@ -13,7 +13,8 @@ public static class ContextAgreementSection
         var rows = new List<string>();
         foreach (var file in Directory.GetFiles(folder, "*" + ReplayFiles.Extension).Order(StringComparer.Ordinal))
         {
-            var header = ReplaySummary.Read(file).Header;
+            ReplayHeader header;
+            using (var reader = ReplayReader.Open(file)) header = reader.Header;
             if (header.ModelHash is null) continue;
             var agreement = ContextAgreement.Of(file);
             if (agreement.Trials == 0) continue;

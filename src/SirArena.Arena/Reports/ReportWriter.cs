@@ -50,6 +50,9 @@ public static class ReportWriter
             AppendPlot(markdown, plots, RecallPlot.Draw(byDistance, agents, folder, options), "Grocery recall by distance");
         }
 
+        // The memory each agent held is in the replays of this folder, when the arena wrote them here.
+        foreach (var line in ContextAgreementSection.Lines(folder)) markdown.AppendLine(line);
+
         // Written aside and moved into place, so a reader never finds a half-written report.
         var path = Path.Combine(folder, MarkdownFileName);
         var partial = path + ".partial";
