@@ -3,7 +3,7 @@ using System.Buffers;
 namespace SirArena.Llm.Memory;
 
 /// <summary>
-/// The selection every evicting policy shares, written once (shared/docs/sirllm.md): the top scorers, then the
+/// The selection every evicting policy shares, written once (docs/sirllm.md): the top scorers, then the
 /// attention sinks, then the most recent slots newest first until the budget is full, returned in slot order.
 /// StreamingLLM is this with no top scorers.
 /// </summary>

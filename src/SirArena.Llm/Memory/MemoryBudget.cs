@@ -1,7 +1,7 @@
 namespace SirArena.Llm.Memory;
 
 /// <summary>
-/// How a cache budget B is split (shared/docs/sirllm.md): <see cref="Start"/> attention sinks, <see cref="Entropy"/>
+/// How a cache budget B is split (docs/sirllm.md): <see cref="Start"/> attention sinks, <see cref="Entropy"/>
 /// tokens chosen by score and <see cref="Recent"/> tokens of the newest context, B = <see cref="Total"/>.
 /// StreamingLLM is the split with <see cref="Entropy"/> = 0.
 /// </summary>

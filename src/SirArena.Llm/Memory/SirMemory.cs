@@ -2,7 +2,7 @@ namespace SirArena.Llm.Memory;
 
 /// <summary>
 /// SirLLM memory (Yao, Li, Zhao, "SirLLM: Streaming Infinite Retentive LLM", ACL 2024), exactly as
-/// shared/docs/sirllm.md states it: before n tokens arrive into a full cache, keep the entropy - n cached tokens of
+/// docs/sirllm.md states it: before n tokens arrive into a full cache, keep the entropy - n cached tokens of
 /// highest (decayed) token entropy, the start sinks, and the newest other tokens until B - n are kept, in slot order.
 /// The policy is stateless: the cache multiplies stored scores by <see cref="DecayRatio"/> (eta) once per round.
 /// Departs from the reference code: a chunk that would push out the sinks throws <see cref="MemoryBudgetException"/>

@@ -2,7 +2,7 @@ namespace SirArena.Simulation.Loop;
 
 /// <summary>
 /// How every scenario's rounds become one continuous text, the paper's USER:/ASSISTANT: format
-/// (shared/docs/sirllm.md). A round's prompt is
+/// (docs/sirllm.md). A round's prompt is
 /// <c>[separator] "USER: " user-text "\n" "ASSISTANT: "</c> and the agent's answer (a candidate, e.g. "B") follows
 /// it directly. The separator is "\n" before every round except a match's first, so a whole match reads
 /// <c>USER: ...\nASSISTANT: B\nUSER: ...\nASSISTANT: C</c>: one line per turn, the answer never carrying

@@ -3,7 +3,7 @@ using SirArena.Llm.Memory;
 namespace SirArena.Llm.Tests.Memory;
 
 /// <summary>
-/// SirLLM cases computed by hand from shared/docs/sirllm.md, all with start 2, entropy 4, recent 2 (B = 8): keep the
+/// SirLLM cases computed by hand from docs/sirllm.md, all with start 2, entropy 4, recent 2 (B = 8): keep the
 /// entropy - n top scorers (ties: earlier slot), the 2 sinks, then the newest others until B - n are kept.
 /// </summary>
 public sealed class SirMemoryTests

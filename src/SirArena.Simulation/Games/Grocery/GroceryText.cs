@@ -4,7 +4,7 @@ using SirArena.Simulation.Loop;
 namespace SirArena.Simulation.Games.Grocery;
 
 /// <summary>
-/// Every text of the grocery task (shared/docs/sirllm.md), rendered in the same USER:/ASSISTANT: format as
+/// Every text of the grocery task (docs/sirllm.md), rendered in the same USER:/ASSISTANT: format as
 /// Rock-Paper-Scissors (<see cref="DialogueFormat"/>). The request
 /// <c>USER: I want you to buy the GROCERY: [oats].\nASSISTANT: </c> is answered <c>OK</c>; every question, unrelated
 /// or the recall, reads <c>USER: {question} Choices: (A) .. (B) .. (C) .. (D) ... You choose:\nASSISTANT: </c>

@@ -3,7 +3,7 @@ using SirArena.Simulation.Loop;
 namespace SirArena.Simulation.Games.RockPaperScissors;
 
 /// <summary>
-/// Every text of a Rock-Paper-Scissors match, in the SirLLM paper's words (shared/docs/sirllm.md), so a tokenizer
+/// Every text of a Rock-Paper-Scissors match, in the SirLLM paper's words (docs/sirllm.md), so a tokenizer
 /// can be trained on exactly what the agent will read. Round 0:
 /// <c>USER: Let's play a game of Rock-Paper-Scissors. Choose one option from: (A) rock (B) paper (C) scissors. You choose:\nASSISTANT: </c>
 /// (the paper's opening sentence, plus the "You choose:" with which every later round asks for an answer).
