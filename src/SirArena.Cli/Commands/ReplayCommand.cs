@@ -25,6 +25,8 @@ public static class ReplayCommand
         {
             var path = parse.GetValue(file)!;
             var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(verify) && parse.GetValue(round) is not null)
+                throw new ArgumentException("--verify and --round do different things; give one of them");
             if (parse.GetValue(verify))
             {
                 using var host = ArenaHost.CreateBuilder(parse.GetValue(config)).Build();
