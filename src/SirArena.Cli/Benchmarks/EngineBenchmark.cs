@@ -92,6 +92,7 @@ public sealed class EngineBenchmark(TextWriter output)
         var random = new Random(1);
         var stats = DisposeScopeManager.Statistics;
         long started = Stopwatch.GetTimestamp();
+        var samples = new List<(double Rss, long Tensors)>();
         for (int round = 1; round <= rounds; round++)
         {
             Round(session, random);
@@ -99,9 +100,14 @@ public sealed class EngineBenchmark(TextWriter output)
             GC.Collect();
             using var process = Process.GetCurrentProcess();
             double ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds / (rounds / 10);
-            output.WriteLine($"| {round} | {process.WorkingSet64 / 1048576.0:F1} | {GC.GetTotalMemory(false) / 1048576.0:F1} | {stats.ThreadTotalLiveCount} | {ms:F2} |");
+            samples.Add((process.WorkingSet64 / 1048576.0, stats.ThreadTotalLiveCount));
+            output.WriteLine($"| {round} | {samples[^1].Rss:F1} | {GC.GetTotalMemory(false) / 1048576.0:F1} | {stats.ThreadTotalLiveCount} | {ms:F2} |");
             started = Stopwatch.GetTimestamp();
         }
+        // From the second sample on: the first still includes the allocator's warm-up.
+        output.WriteLine();
+        output.WriteLine($"RSS from round {rounds / 5} to {rounds}: {(samples[^1].Rss / samples[1].Rss - 1):+0.00%;-0.00%}; " +
+                         $"live tensors {(samples.All(s => s.Tensors == samples[0].Tensors) ? "constant" : "CHANGED")} at {samples[0].Tensors}");
     }
 
     static double Median(IEnumerable<double> values) => PlayBenchmark.Median(values);
