@@ -49,19 +49,13 @@ public sealed class PlayView(TextWriter output, Match match, int rollingWindow =
     public void WriteSummary(string scenario, string agent, string? replay)
     {
         output.WriteLine($"{agent} against {scenario}: {Rounds} rounds at {RoundsPerSecond:F1} rounds/s");
-        output.WriteLine($"  win  {Tally.WinRate} (95% CI {Interval(Tally.WinRate)})");
+        output.WriteLine($"  win  {Tally.WinRate} (95% Wilson interval)");
         output.WriteLine($"  tie  {Tally.TieRate}");
         output.WriteLine($"  loss {Tally.LossRate}");
         if (grocery.Recall.Trials > 0)
-            output.WriteLine($"  grocery recall {grocery.Recall} (95% CI {Interval(grocery.Recall)}), other questions {grocery.Unrelated}");
+            output.WriteLine($"  grocery recall {grocery.Recall}, other questions {grocery.Unrelated}");
         if (CachedTokens > 0) output.WriteLine($"  cache {CachedTokens}/{Budget} tokens");
         if (replay is not null) output.WriteLine($"  replay {replay}");
-    }
-
-    static string Interval(Proportion p)
-    {
-        var (low, high) = p.WilsonInterval();
-        return $"{low:P1} to {high:P1}";
     }
 
     string Share(Outcome outcome) => recent.Count == 0 ? "-" : $"{recent.Count(o => o == outcome) / (double)recent.Count:P1}";
