@@ -37,10 +37,16 @@ public sealed class PlayView(TextWriter output, Match match, int rollingWindow =
     public Table Table()
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumns("", "win", "tie", "loss");
-        table.AddRow("rounds", Rounds.ToString(), $"{RoundsPerSecond:F1} rounds/s", $"cache {CachedTokens}/{Budget}");
-        table.AddRow($"last {recent.Count}", Share(Outcome.Win), Share(Outcome.Tie), Share(Outcome.Loss));
-        table.AddRow("all", Tally.WinRate.ToString(), Tally.TieRate.ToString(), Tally.LossRate.ToString());
+        Row(table, "rounds", Rounds.ToString(), $"{RoundsPerSecond:F1} rounds/s", $"cache {CachedTokens}/{Budget}");
+        Row(table, $"last {recent.Count}", Share(Outcome.Win), Share(Outcome.Tie), Share(Outcome.Loss));
+        Row(table, "all", Tally.WinRate.ToString(), Tally.TieRate.ToString(), Tally.LossRate.ToString());
         return table;
+    }
+
+    /// <summary>Cells are plain text: the rates' "[low, high]" intervals would otherwise read as markup tags.</summary>
+    static void Row(Table table, params string[] cells)
+    {
+        table.AddRow(cells.Select(c => new Text(c)).ToArray());
     }
 
     public string Line() =>
