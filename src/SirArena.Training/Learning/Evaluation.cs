@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SirArena.Llm.Model;
 using SirArena.Training.Corpus;
 using static TorchSharp.torch;
@@ -7,7 +8,9 @@ namespace SirArena.Training.Learning;
 /// <summary>Held-out results: mean losses and how often the best-scored candidate is the evidence target.</summary>
 /// <param name="Accuracy">Correct / total answers over every kind and policy.</param>
 /// <param name="ByGroup">Correct and total answers per group: "rps full", "rps streaming", "rps sir", "recall", "question", "request".</param>
-public sealed record EvaluationResult(double AnswerLoss, double TextLoss, double Accuracy, IReadOnlyDictionary<string, (int Correct, int Total)> ByGroup)
+public sealed record EvaluationResult(double AnswerLoss, double TextLoss, double Accuracy,
+    // Tuples have no properties for System.Text.Json to write: summary.json lists the groups under "evaluation" instead.
+    [property: JsonIgnore] IReadOnlyDictionary<string, (int Correct, int Total)> ByGroup)
 {
     public double AccuracyOf(string group) => ByGroup.TryGetValue(group, out var g) && g.Total > 0 ? (double)g.Correct / g.Total : double.NaN;
 
