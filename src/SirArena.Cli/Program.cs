@@ -1,3 +1,19 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
 using SirArena.Cli;
 
-return await SirArenaCommandLine.Create().Parse(args).InvokeAsync();
+// Ctrl+C and SIGTERM ask the running verb to stop after the round in flight (it then writes its summary and closes
+// its replay); a second signal ends the process at once. System.CommandLine's own handler is off: it raced the
+// verb's completion on SIGTERM and crashed on exit.
+using var stop = new CancellationTokenSource();
+void OnSignal(PosixSignalContext context)
+{
+    if (stop.IsCancellationRequested) return;
+    context.Cancel = true;
+    stop.Cancel();
+}
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+
+return await SirArenaCommandLine.Create().Parse(args)
+    .InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, stop.Token);
