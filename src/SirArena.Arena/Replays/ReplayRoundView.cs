@@ -28,8 +28,8 @@ public sealed record ReplayRoundView(
     /// <summary>Round <paramref name="round"/> of the replay at <paramref name="path"/>, read up to that round only.</summary>
     public static ReplayRoundView Read(string path, long round)
     {
-        using var reader = ReplayReader.Open(path);
-        return Build(reader.Header, reader.ReadRounds(), round, path);
+        var chain = ReplayChain.Open(path);
+        return Build(chain.Header, chain.ReadRounds(), round, path);
     }
 
     /// <summary>

@@ -14,18 +14,21 @@ public sealed record ReplaySummary(
 {
     public static ReplaySummary Read(string path)
     {
-        using var reader = ReplayReader.Open(path);
+        var chain = ReplayChain.Open(path);
         var tally = new MatchTally();
         GroceryTally? grocery = null;
         long rounds = 0;
-        foreach (var round in reader.ReadRounds())
+        foreach (var round in chain.ReadRounds())
         {
             tally.Add(round.Result.Outcome);
             if (round.Result is GroceryRoundResult g) (grocery ??= new GroceryTally()).Add(g);
             rounds++;
         }
-        return new ReplaySummary(path, reader.Header, rounds, tally, grocery, reader.WasCutOff, reader.CutOffLine);
+        return new ReplaySummary(path, chain.Header, rounds, tally, grocery, chain.WasCutOff, chain.CutOffLine) { Files = chain.Files.Count };
     }
+
+    /// <summary>How many files the match's chain of replays spans.</summary>
+    public int Files { get; init; } = 1;
 
     /// <summary>The summary as plain "label  value" lines, uncoloured.</summary>
     public IReadOnlyList<string> Lines()
@@ -42,7 +45,7 @@ public sealed record ReplaySummary(
         };
         if (Header.ModelHash is { } hash) lines.Add(Line("model", $"{agent.Model ?? "(default model)"}, hash {hash[..Math.Min(12, hash.Length)]}"));
         lines.Add(Line("rounds", Rounds == 0 ? "none" : $"{Rounds} (rounds {Header.FirstRound} to {Header.FirstRound + Rounds - 1})"));
-        if (Header.Previous is { } previous) lines.Add(Line("previous", previous));
+        if (Files > 1) lines.Add(Line("files", $"{Files} (a chain rolled every so many rounds; read as one)"));
         lines.Add(Line("scored", $"{Tally.Scored} rounds ({Tally.Unscored} unscored); rates with Wilson 95% intervals"));
         lines.Add(Line("win", Tally.WinRate.ToString()));
         lines.Add(Line("tie", Tally.TieRate.ToString()));

@@ -16,8 +16,8 @@ public sealed class ReplayVerifier(MatchFactory factory)
 {
     public ReplayVerification Verify(string path, CancellationToken cancellationToken = default)
     {
-        using var reader = ReplayReader.Open(path);
-        var header = reader.Header;
+        var chain = ReplayChain.Open(path);
+        var header = chain.Header;
         if (header.FirstRound != 0)
             return ReplayVerification.NotRun(
                 $"{path} continues {header.Previous ?? "an earlier file"} from round {header.FirstRound}; verify the chain from its first file");
@@ -41,7 +41,7 @@ public sealed class ReplayVerifier(MatchFactory factory)
             if (eta != header.Eta)
                 return ReplayVerification.NotRun($"the header of {path} records eta {header.Eta:R}, but its agent spec gives eta {eta:R}; the header was altered");
             long checkedRounds = 0;
-            foreach (var recorded in reader.ReadRounds())
+            foreach (var recorded in chain.ReadRounds())
             {
                 if (cancellationToken.IsCancellationRequested)
                     return ReplayVerification.NotRun($"cancelled after {checkedRounds} rounds reproduced");
@@ -51,7 +51,7 @@ public sealed class ReplayVerifier(MatchFactory factory)
                     return ReplayVerification.Differs(checkedRounds, recorded.Round, how);
                 checkedRounds++;
             }
-            return ReplayVerification.Success(checkedRounds, reader.WasCutOff);
+            return ReplayVerification.Success(checkedRounds, chain.WasCutOff);
         }
         finally
         {
