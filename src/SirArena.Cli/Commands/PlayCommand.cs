@@ -27,7 +27,8 @@ public static class PlayCommand
         var seed = new Option<ulong>("--seed") { Description = "seed of the opponent", DefaultValueFactory = _ => 1 };
         var output = new Option<string?>("--out") { Description = "folder for the replay (default: the arena's output)" };
         var config = new Option<string?>("--config") { Description = "arena configuration (default: arena.json)" };
-        var command = new Command("play", "one agent against one opponent, live") { opponent, rounds, policy, budget, start, recent, eta, model, seed, output, config };
+        var rollEvery = new Option<long?>("--roll-every") { Description = "start a new replay file every N rounds, each linking the one before (default: one file)" };
+        var command = new Command("play", "one agent against one opponent, live") { opponent, rounds, policy, budget, start, recent, eta, model, seed, output, config, rollEvery };
 
         command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, () =>
         {
@@ -47,7 +48,7 @@ public static class PlayCommand
             var spec = new MatchSpec(parse.GetValue(opponent)!, parse.GetValue(seed), agent);
             var folder = parse.GetValue(output) is { } o ? Path.GetFullPath(o) : host.Services.GetRequiredService<ConfigFile>().PathOf(options.Output);
             var play = new PlayRun(host.Services.GetRequiredService<MatchFactory>(), parse.InvocationConfiguration.Output);
-            return Task.FromResult(play.Run(spec, parse.GetValue(rounds), folder, cancellation));
+            return Task.FromResult(play.Run(spec, parse.GetValue(rounds), folder, cancellation, parse.GetValue(rollEvery)));
         }));
         return command;
     }

@@ -11,12 +11,14 @@ public sealed class PlayRun(MatchFactory factory, TextWriter output)
 {
     const int ReportEvery = 100;
 
-    public int Run(MatchSpec spec, long? rounds, string replayFolder, CancellationToken cancellation)
+    public int Run(MatchSpec spec, long? rounds, string replayFolder, CancellationToken cancellation, long? rollEvery = null)
     {
         using var match = factory.Create(spec);
         var replay = ReplayFiles.NewPath(replayFolder, "play", spec);
         var view = new PlayView(output, match);
-        using (var recorder = ReplayRecorder.Open(replay, spec, match, factory))
+        using (IMatchRecorder recorder = rollEvery is { } n
+                   ? new RollingReplayRecorder(replay, spec, match, factory, n)
+                   : ReplayRecorder.Open(replay, spec, match, factory))
         {
             void Play(Action afterRound)
             {
