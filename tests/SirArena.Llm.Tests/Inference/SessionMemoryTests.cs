@@ -1,5 +1,6 @@
 using SirArena.Llm.Inference;
 using SirArena.Llm.Memory;
+using SirArena.Llm.Model;
 using SirArena.Llm.Tests.Support;
 using TorchSharp;
 
@@ -8,9 +9,10 @@ namespace SirArena.Llm.Tests.Inference;
 /// <summary>The session under the real policies: equivalences of sirllm.md, and no native memory growth.</summary>
 public class SessionMemoryTests
 {
-    static float[] Stream(IMemoryPolicy policy, int[] tokens, int chunk, int seed = 1)
+    // One model per test, shared by the streams it compares: torch's global generator is shared with tests running
+    // in parallel, so two models built from one seed are not guaranteed to be equal.
+    static float[] Stream(LlamaForCausalLM model, IMemoryPolicy policy, int[] tokens, int chunk)
     {
-        using var model = TinyModels.Create(seed: seed);
         using var session = new StreamSession(model, policy);
         var surprisal = new List<float>();
         for (int at = 0; at < tokens.Length; at += chunk)
@@ -24,22 +26,24 @@ public class SessionMemoryTests
     [Fact]
     public void Streaming_and_sir_with_a_budget_at_least_the_stream_length_equal_full()
     {
+        using var model = TinyModels.Create();
         var tokens = TinyModels.Tokens(120);
-        var full = Stream(new FullMemory(256), tokens, chunk: 10);
+        var full = Stream(model, new FullMemory(256), tokens, chunk: 10);
 
-        Stream(new StreamingMemory(4, 116), tokens, chunk: 10).Should().Equal(full);
-        Stream(new SirMemory(4, 100, 16, eta: 0.7f), tokens, chunk: 10).Should().Equal(full);
+        Stream(model, new StreamingMemory(4, 116), tokens, chunk: 10).Should().Equal(full);
+        Stream(model, new SirMemory(4, 100, 16, eta: 0.7f), tokens, chunk: 10).Should().Equal(full);
     }
 
     [Fact]
     public void Sir_with_no_entropy_slots_streams_exactly_like_streaming()
     {
+        using var model = TinyModels.Create();
         var tokens = TinyModels.Tokens(200);
-        var streaming = Stream(new StreamingMemory(4, 36), tokens, chunk: 7);
-        var sir = Stream(new SirMemory(4, 0, 36, eta: 0.9f), tokens, chunk: 7);
+        var streaming = Stream(model, new StreamingMemory(4, 36), tokens, chunk: 7);
+        var sir = Stream(model, new SirMemory(4, 0, 36, eta: 0.9f), tokens, chunk: 7);
 
         sir.Should().Equal(streaming);
-        streaming.Should().NotEqual(Stream(new FullMemory(256), tokens, chunk: 7), "evictions must have happened for this to mean anything");
+        streaming.Should().NotEqual(Stream(model, new FullMemory(256), tokens, chunk: 7), "evictions must have happened for this to mean anything");
     }
 
     [Fact]
