@@ -1,3 +1,4 @@
+using SirArena.Llm.Tests.Support;
 using SirArena.Llm.Checkpoints;
 using SirArena.Llm.Model;
 using static TorchSharp.torch;
@@ -7,16 +8,7 @@ namespace SirArena.Llm.Tests.Checkpoints;
 /// <summary>The smallest Llama that has every kind of tensor: 2 layers, 32 wide, grouped-query attention.</summary>
 internal static class TinyLlama
 {
-    public static LlamaConfig Config(bool tied = false) => new()
-    {
-        VocabSize = 50,
-        HiddenSize = 32,
-        IntermediateSize = 64,
-        NumHiddenLayers = 2,
-        NumAttentionHeads = 4,
-        NumKeyValueHeads = 2,
-        TieWordEmbeddings = tied,
-    };
+    public static LlamaConfig Config(bool tied = false) => TinyModels.Config(kvHeads: 2, tied: tied, vocab: 50);
 
     /// <summary>Random weights in the shapes config.json implies; tensors go to the caller's dispose scope.</summary>
     public static Dictionary<string, Tensor> RandomWeights(LlamaConfig config, int seed)
