@@ -44,9 +44,9 @@ public sealed class EngineBenchmark(TextWriter output)
             foreach (var create in policies)
             {
                 var samples = Enumerable.Range(0, repeats).Select(r => MeasureRounds(model, create(), rounds, seed: r)).ToArray();
-                double msPerRound = Median(samples.Select(s => s.MsPerRound));
-                double tokensPerSecond = Median(samples.Select(s => s.PrefillTokensPerSecond));
-                double share = Median(samples.Select(s => s.MemoryShare));
+                double msPerRound = Median.Of(samples.Select(s => s.MsPerRound));
+                double tokensPerSecond = Median.Of(samples.Select(s => s.PrefillTokensPerSecond));
+                double share = Median.Of(samples.Select(s => s.MemoryShare));
                 output.WriteLine($"| {budget} | {create().Name} | {msPerRound:F2} | {tokensPerSecond:F0} | {share:P2} |");
             }
         }
@@ -109,6 +109,4 @@ public sealed class EngineBenchmark(TextWriter output)
         output.WriteLine($"RSS from round {rounds / 5} to {rounds}: {(samples[^1].Rss / samples[1].Rss - 1):+0.00%;-0.00%}; " +
                          $"live tensors {(samples.All(s => s.Tensors == samples[0].Tensors) ? "constant" : "CHANGED")} at {samples[0].Tensors}");
     }
-
-    static double Median(IEnumerable<double> values) => PlayBenchmark.Median(values);
 }

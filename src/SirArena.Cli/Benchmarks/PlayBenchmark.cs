@@ -48,12 +48,6 @@ public sealed class PlayBenchmark(MatchFactory factory, TextWriter output)
         {
             Directory.Delete(folder, recursive: true);
         }
-        output.WriteLine($"| median | {Median(samples.Select(s => s.RoundsPerSecond)):F1} | {Median(samples.Select(s => s.PlayMs)):F2} | {Median(samples.Select(s => s.WriteMs)):F3} | {Median(samples.Select(s => s.Share)):P2} |");
-    }
-
-    internal static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        output.WriteLine($"| median | {Median.Of(samples.Select(s => s.RoundsPerSecond)):F1} | {Median.Of(samples.Select(s => s.PlayMs)):F2} | {Median.Of(samples.Select(s => s.WriteMs)):F3} | {Median.Of(samples.Select(s => s.Share)):P2} |");
     }
 }
