@@ -45,7 +45,7 @@ public sealed class Trainer(TrainingOptions options, IProgress<TrainingProgress>
         var pool = generator.Generate(options.Seed, "train", options.CorpusWindows);
         var heldOut = generator.Generate(options.Seed, "eval", options.EvalWindows, perStream: 3);
         Say($"tokenizer {tokenizer.VocabSize} tokens; corpus {pool.Count:N0} windows ({pool.Sum(w => (long)w.Ids.Length):N0} tokens, " +
-            $"{pool.Sum(w => w.Answers.Length):N0} answers) + {heldOut.Count} held out, in {clock.Elapsed.TotalSeconds:F0} s");
+            $"{pool.Sum(w => w.Answers.Length):N0} answers: {AnswerKinds(pool)}) + {heldOut.Count} held out ({AnswerKinds(heldOut)}), in {clock.Elapsed.TotalSeconds:F0} s");
 
         using var model = resuming ? TrainingCheckpoint.LoadModel(options.CheckpointFolder) : NewModel(tokenizer.VocabSize);
         using var optimizer = OptimizerFactory.Create(model, options.LearningRate, options.WeightDecay);
@@ -69,6 +69,9 @@ public sealed class Trainer(TrainingOptions options, IProgress<TrainingProgress>
                 new JsonSerializerOptions { WriteIndented = true }));
         return summary;
     }
+
+    static string AnswerKinds(IEnumerable<TrainingWindow> windows) => string.Join(", ",
+        windows.SelectMany(w => w.Answers).CountBy(a => a.Kind).OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value:N0}"));
 
     GroceryScenarioDefinition GroceryDefinition()
     {
