@@ -13,5 +13,7 @@ public static class SirArenaCommandLine
         ReplayCommand.Create(),
         TrainCommand.Create(),
         BenchCommand.Create(),
+        ServeCommand.Create(),
+        SoakCommand.Create(),
     };
 }

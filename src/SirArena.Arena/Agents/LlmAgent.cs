@@ -11,7 +11,7 @@ namespace SirArena.Arena.Agents;
 /// the round (SirLLM's decay). It never reads <see cref="Turn.Truth"/>. <see cref="LastTrace"/> tells the replay
 /// recorder what the round did to memory.
 /// </summary>
-public sealed class LlmAgent : IAgent, IDisposable
+public sealed class LlmAgent : IAgent, IResumable, IDisposable
 {
     readonly LanguageModel model;
     readonly Dictionary<string, int[]> candidateTokens = new();
@@ -44,6 +44,11 @@ public sealed class LlmAgent : IAgent, IDisposable
     {
         // The next turn's prompt carries everything the model is told; nothing to learn outside the context.
     }
+
+    /// <summary>The session is the agent's whole memory; the candidates' token ids are derived and rebuilt on use.</summary>
+    public void SaveState(BinaryWriter writer) => Session.SaveState(writer);
+
+    public void RestoreState(BinaryReader reader) => Session.RestoreState(reader);
 
     int[] Tokens(string candidate)
     {

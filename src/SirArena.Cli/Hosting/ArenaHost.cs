@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SirArena.Arena.Matches;
+using SirArena.Arena.Service;
 using SirArena.Arena.Tournament;
 using SirArena.Simulation.Scenarios;
 
@@ -42,16 +43,34 @@ public static class ArenaHost
         builder.Services.AddOptions<ArenaOptions>()
             .Bind(builder.Configuration.GetSection(ArenaOptions.Section), o => o.ErrorOnUnknownConfiguration = true);
         builder.Services.AddSingleton<IValidateOptions<ArenaOptions>, ArenaOptionsValidator>();
+        builder.Services.AddOptions<ServeOptions>()
+            .Bind(builder.Configuration.GetSection(ServeOptions.Section), o => o.ErrorOnUnknownConfiguration = true);
         builder.Services.AddSingleton(sp => ScenarioCatalog.Load(sp.GetRequiredService<ConfigFile>().PathOf(sp.Arena().Scenarios)));
         builder.Services.AddSingleton(sp => new MatchFactory(sp.GetRequiredService<ScenarioCatalog>(), sp.GetRequiredService<ConfigFile>().PathOf(sp.Arena().Model)));
     }
 
     /// <summary>The bound, validated arena options; a bad configuration names its file.</summary>
-    public static ArenaOptions Arena(this IServiceProvider services)
+    public static ArenaOptions Arena(this IServiceProvider services) => Bound<ArenaOptions>(services);
+
+    /// <summary>The bound serve options (arena.json's "Serve" section), validated; a bad configuration names its file.</summary>
+    public static ServeOptions Serve(this IServiceProvider services)
+    {
+        var options = Bound<ServeOptions>(services);
+        try
+        {
+            return options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"{services.GetRequiredService<ConfigFile>().Path}: invalid configuration: {e.Message}", e);
+        }
+    }
+
+    static T Bound<T>(IServiceProvider services) where T : class
     {
         try
         {
-            return services.GetRequiredService<IOptions<ArenaOptions>>().Value;
+            return services.GetRequiredService<IOptions<T>>().Value;
         }
         catch (Exception e) when (e is OptionsValidationException or InvalidOperationException)
         {

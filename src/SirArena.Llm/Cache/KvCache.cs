@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SirArena.Llm.Model;
 using static TorchSharp.torch;
 
@@ -51,6 +52,33 @@ public sealed class KvCache : IDisposable
             buffer.narrow(3, firstMoved, moved).copy_(kept);
         }
         foreach (var layer in layers) layer.Length = keep.Count;
+    }
+
+    /// <summary>Writes the shape and the filled slots of every layer's keys and values (fp32), for a checkpoint.</summary>
+    public void WriteState(BinaryWriter writer)
+    {
+        foreach (var size in buffer.shape) writer.Write(size);
+        writer.Write(Length);
+        if (Length == 0) return;
+        using var scope = NewDisposeScope();
+        var filled = buffer.narrow(3, 0, Length).contiguous().data<float>().ToArray();
+        writer.Write(MemoryMarshal.AsBytes(filled.AsSpan()));
+    }
+
+    public void ReadState(BinaryReader reader)
+    {
+        var shape = buffer.shape.Select(_ => reader.ReadInt64()).ToArray();
+        if (!shape.SequenceEqual(buffer.shape))
+            throw new InvalidDataException($"the saved cache has shape ({string.Join(", ", shape)}), this one ({string.Join(", ", buffer.shape)}): a different model or budget");
+        int length = reader.ReadInt32();
+        if (length < 0 || length > Capacity) throw new InvalidDataException($"the saved cache holds {length} slots, outside 0..{Capacity}");
+        foreach (var layer in layers) layer.Length = length;
+        if (length == 0) return;
+        var filled = new float[shape[0] * shape[1] * shape[2] * length * shape[4]];
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(filled.AsSpan()));
+        using (var scope = NewDisposeScope())
+        using (no_grad())
+            buffer.narrow(3, 0, length).copy_(tensor(filled).view(shape[0], shape[1], shape[2], length, shape[4]));
     }
 
     public void Dispose()

@@ -71,6 +71,33 @@ public sealed class TokenLedger
         for (int i = 0; i < Count; i++) scores[i] *= eta;
     }
 
+    /// <summary>Writes every slot (id, stream index, score) for a checkpoint.</summary>
+    public void WriteState(BinaryWriter writer)
+    {
+        writer.Write(tokenIds.Length);
+        writer.Write(Count);
+        for (int i = 0; i < Count; i++)
+        {
+            writer.Write(tokenIds[i]);
+            writer.Write(streamIndices[i]);
+            writer.Write(scores[i]);
+        }
+    }
+
+    public void ReadState(BinaryReader reader)
+    {
+        int capacity = reader.ReadInt32(), count = reader.ReadInt32();
+        if (capacity != tokenIds.Length) throw new InvalidDataException($"the saved ledger has {capacity} slots, this one {tokenIds.Length} (a different budget)");
+        if (count < 0 || count > capacity) throw new InvalidDataException($"the saved ledger holds {count} tokens, outside 0..{capacity}");
+        for (int i = 0; i < count; i++)
+        {
+            tokenIds[i] = reader.ReadInt32();
+            streamIndices[i] = reader.ReadInt64();
+            scores[i] = reader.ReadSingle();
+        }
+        Count = count;
+    }
+
     public RetainedToken[] Snapshot()
     {
         var all = new RetainedToken[Count];

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Diagnostics;
 using SirArena.Llm.Cache;
 using SirArena.Llm.Memory;
@@ -94,6 +95,34 @@ public sealed class StreamSession : IDisposable
 
     /// <summary>The tokens the cache holds now, in slot order, with their current scores.</summary>
     public RetainedToken[] Retained() => ledger.Snapshot();
+
+    /// <summary>
+    /// Writes the whole state of the stream for a checkpoint: its position, the last logits' log-probabilities (which
+    /// score the next chunk's first token), the ledger and the cache tensors. A session over the same model and
+    /// policy given <see cref="RestoreState"/> continues bit for bit as this one would.
+    /// </summary>
+    public void SaveState(BinaryWriter writer)
+    {
+        writer.Write(TokensSeen);
+        writer.Write(lastLogProbs?.Length ?? -1);
+        if (lastLogProbs is not null) writer.Write(MemoryMarshal.AsBytes(lastLogProbs.AsSpan()));
+        ledger.WriteState(writer);
+        cache.WriteState(writer);
+    }
+
+    public void RestoreState(BinaryReader reader)
+    {
+        TokensSeen = reader.ReadInt64();
+        int vocabulary = reader.ReadInt32();
+        if (vocabulary != -1 && vocabulary != model.Config.VocabSize)
+            throw new InvalidDataException($"the saved stream scored {vocabulary} tokens, this model has {model.Config.VocabSize}");
+        lastLogProbs = vocabulary < 0 ? null : new float[vocabulary];
+        if (lastLogProbs is not null) reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(lastLogProbs.AsSpan()));
+        ledger.ReadState(reader);
+        cache.ReadState(reader);
+        if (cache.Length != ledger.Count)
+            throw new InvalidDataException($"the saved cache holds {cache.Length} slots but its ledger {ledger.Count}");
+    }
 
     /// <summary>The first token of a stream has no context to be scored against: it takes the chunk's maximum.</summary>
     static float FirstTokenScore(float[] surprisal) => surprisal.Length > 1 ? surprisal.Skip(1).Max() : 0f;

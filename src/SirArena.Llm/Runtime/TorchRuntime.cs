@@ -11,6 +11,9 @@ public static class TorchRuntime
 {
     const string Glue = "libLibTorchSharp.so";
 
+    /// <summary>Tensors alive in this process (created in managed code and not yet disposed), for leak checks.</summary>
+    public static long LiveTensors => TorchSharp.torch.Tensor.TotalCount;
+
     public static void EnsureLoaded()
     {
         try

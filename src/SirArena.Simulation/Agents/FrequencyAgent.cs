@@ -11,7 +11,7 @@ namespace SirArena.Simulation.Agents;
 /// Grocery: remembers the item named in the last request and picks it at recall; it answers "A" to every unrelated
 /// question (it knows no facts), which scores chance on them.
 /// </summary>
-public sealed class FrequencyAgent : IAgent
+public sealed class FrequencyAgent : IAgent, IResumable
 {
     public const string DefaultName = "frequency";
 
@@ -29,6 +29,19 @@ public sealed class FrequencyAgent : IAgent
 
     public void Observe(RoundResult result)
     {
+    }
+
+    public void SaveState(BinaryWriter writer)
+    {
+        foreach (var count in _counts) writer.Write(count);
+        writer.Write(_requestedItem ?? "");
+    }
+
+    public void RestoreState(BinaryReader reader)
+    {
+        for (int i = 0; i < _counts.Length; i++) _counts[i] = reader.ReadInt64();
+        var item = reader.ReadString();
+        _requestedItem = item.Length == 0 ? null : item;
     }
 
     private AgentChoice ChooseMove(RpsFacts facts)

@@ -7,7 +7,7 @@ namespace SirArena.Simulation.Agents;
 /// the opponent's likeliest move (50% against a 50/30/20 player); in the grocery task it always knows the answer.
 /// Its scores are the candidates' win probabilities.
 /// </summary>
-public sealed class OracleAgent : IAgent
+public sealed class OracleAgent : IAgent, IResumable
 {
     public const string DefaultName = "oracle";
 
@@ -16,6 +16,15 @@ public sealed class OracleAgent : IAgent
     public AgentChoice Choose(Turn turn) => AgentChoice.ArgMax(turn.Truth.CandidateWinProbabilities);
 
     public void Observe(RoundResult result)
+    {
+    }
+
+    /// <summary>The oracle remembers nothing: its state is empty.</summary>
+    public void SaveState(BinaryWriter writer)
+    {
+    }
+
+    public void RestoreState(BinaryReader reader)
     {
     }
 }

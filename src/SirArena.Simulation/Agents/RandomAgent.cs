@@ -7,7 +7,7 @@ namespace SirArena.Simulation.Agents;
 /// The floor: a uniformly random candidate every round, from its own seeded generator, so it too is replayable.
 /// Its scores are all equal (1 / candidates).
 /// </summary>
-public sealed class RandomAgent(StableRandom random) : IAgent
+public sealed class RandomAgent(StableRandom random) : IAgent, IResumable
 {
     public const string DefaultName = "random";
 
@@ -24,4 +24,8 @@ public sealed class RandomAgent(StableRandom random) : IAgent
     public void Observe(RoundResult result)
     {
     }
+
+    public void SaveState(BinaryWriter writer) => _random.WriteState(writer);
+
+    public void RestoreState(BinaryReader reader) => _random.ReadState(reader);
 }

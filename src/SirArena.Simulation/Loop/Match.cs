@@ -66,5 +66,32 @@ public sealed class Match : IDisposable
         return Tally;
     }
 
+    /// <summary>True when the scenario and the agent can both be checkpointed.</summary>
+    public bool IsResumable => Scenario is IResumable && Agent is IResumable;
+
+    /// <summary>
+    /// Writes everything that decides the rounds still to come: the counters, the scenario's state and the agent's.
+    /// A match built again from the same specification and given <see cref="RestoreState"/> plays on exactly as this
+    /// one would.
+    /// </summary>
+    public void SaveState(BinaryWriter writer)
+    {
+        writer.Write(RoundsPlayed);
+        Tally.SaveState(writer);
+        Resumable(Scenario, "scenario").SaveState(writer);
+        Resumable(Agent, "agent").SaveState(writer);
+    }
+
+    public void RestoreState(BinaryReader reader)
+    {
+        RoundsPlayed = reader.ReadInt64();
+        Tally.RestoreState(reader);
+        Resumable(Scenario, "scenario").RestoreState(reader);
+        Resumable(Agent, "agent").RestoreState(reader);
+    }
+
+    static IResumable Resumable(object part, string what) => part as IResumable
+        ?? throw new NotSupportedException($"the {what} {part.GetType().Name} cannot be checkpointed (it does not implement {nameof(IResumable)})");
+
     public void Dispose() => (Agent as IDisposable)?.Dispose();
 }

@@ -26,6 +26,11 @@ public sealed class ScriptedOpponent
     public MoveDistribution Distribution(long round, Move? agentPreviousMove) =>
         Strategy.Distribution(round, agentPreviousMove);
 
+    /// <summary>The position of the opponent's generator, for a checkpoint (the strategy itself holds no state).</summary>
+    public void WriteState(BinaryWriter writer) => _random.WriteState(writer);
+
+    public void ReadState(BinaryReader reader) => _random.ReadState(reader);
+
     /// <summary>Draws this round's move; call once per round, in order.</summary>
     public Move Play(long round, Move? agentPreviousMove) =>
         Distribution(round, agentPreviousMove).Sample(_random.NextDouble());

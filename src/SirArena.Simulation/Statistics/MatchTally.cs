@@ -32,6 +32,22 @@ public sealed class MatchTally
         }
     }
 
+    public void SaveState(BinaryWriter writer)
+    {
+        writer.Write(Wins);
+        writer.Write(Ties);
+        writer.Write(Losses);
+        writer.Write(Unscored);
+    }
+
+    public void RestoreState(BinaryReader reader)
+    {
+        Wins = reader.ReadInt64();
+        Ties = reader.ReadInt64();
+        Losses = reader.ReadInt64();
+        Unscored = reader.ReadInt64();
+    }
+
     public override string ToString() =>
         $"{Wins}W {Ties}T {Losses}L over {Scored} scored rounds; win rate {WinRate}";
 }

@@ -9,7 +9,7 @@ namespace SirArena.Simulation.Games.Grocery;
 /// (item, K, questions, option order) comes from the scenario's own generator, in the same order whatever the
 /// agent answers, so all agents given one seed face the same questions.
 /// </summary>
-public sealed class GroceryScenario : IScenario
+public sealed class GroceryScenario : IScenario, IResumable
 {
     private readonly IReadOnlyList<string> _items;
     private readonly QuestionBank _questions;
@@ -69,6 +69,30 @@ public sealed class GroceryScenario : IScenario
         Advance(kind);
         _round++;
         return result;
+    }
+
+    public void SaveState(BinaryWriter writer)
+    {
+        if (_pending is not null) throw new InvalidOperationException("a scenario is saved between rounds, not with a turn pending");
+        writer.Write(_round);
+        writer.Write((int)_next);
+        writer.Write(_item);
+        writer.Write(_questionsBetween);
+        writer.Write(_asked);
+        _random.WriteState(writer);
+    }
+
+    public void RestoreState(BinaryReader reader)
+    {
+        _pending = null;
+        _round = reader.ReadInt64();
+        _next = (GroceryTurnKind)reader.ReadInt32();
+        if (!Enum.IsDefined(_next)) throw new InvalidDataException($"a saved grocery turn kind must be one of {string.Join(", ", Enum.GetNames<GroceryTurnKind>())}, not {(int)_next}");
+        _item = reader.ReadString();
+        if (_item.Length > 0 && !_items.Contains(_item)) throw new InvalidDataException($"the saved item \"{_item}\" is not in this scenario's item list");
+        _questionsBetween = reader.ReadInt32();
+        _asked = reader.ReadInt32();
+        _random.ReadState(reader);
     }
 
     private (string, IReadOnlyList<string>, int) StartEpisode()

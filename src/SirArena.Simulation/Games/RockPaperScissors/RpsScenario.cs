@@ -8,7 +8,7 @@ namespace SirArena.Simulation.Games.RockPaperScissors;
 /// The opponent's move is drawn when the turn is posed, before the agent chooses, and revealed in the next turn's
 /// text ("I chose [rock]").
 /// </summary>
-public sealed class RpsScenario : IScenario
+public sealed class RpsScenario : IScenario, IResumable
 {
     private readonly ScriptedOpponent _opponent;
     private long _round;
@@ -53,4 +53,31 @@ public sealed class RpsScenario : IScenario
         _round++;
         return new RpsRoundResult(turn, choice, MoveRules.Resolve(agentMove, opponentMove), agentMove, opponentMove);
     }
+
+    public void SaveState(BinaryWriter writer)
+    {
+        if (_pending is not null) throw new InvalidOperationException("a scenario is saved between rounds, not with a turn pending");
+        writer.Write(_round);
+        writer.Write(MoveCode(_opponentPrevious));
+        writer.Write(MoveCode(_agentPrevious));
+        _opponent.WriteState(writer);
+    }
+
+    public void RestoreState(BinaryReader reader)
+    {
+        _pending = null;
+        _round = reader.ReadInt64();
+        _opponentPrevious = MoveOf(reader.ReadSByte());
+        _agentPrevious = MoveOf(reader.ReadSByte());
+        _opponent.ReadState(reader);
+    }
+
+    static sbyte MoveCode(Move? move) => move is { } m ? (sbyte)m : (sbyte)-1;
+
+    static Move? MoveOf(sbyte code) => code switch
+    {
+        -1 => null,
+        >= 0 and <= 2 => (Move)code,
+        _ => throw new InvalidDataException($"a saved move must be -1 (none) or 0-2, not {code}"),
+    };
 }

@@ -1,0 +1,30 @@
+using SirArena.Arena.Matches;
+
+namespace SirArena.Arena.Checkpoints;
+
+/// <summary>
+/// What a match checkpoint says about itself, written as JSON at the head of the file: which match it is, what it
+/// was built from (the model's content hash, the scenario's fingerprint), where the stream stands (the next round)
+/// and where its replay chain stands (<see cref="ReplayPosition"/>), so a resume continues both without gap or repeat.
+/// </summary>
+public sealed record CheckpointHeader(
+    MatchSpec Match,
+    string? ModelHash,
+    string ScenarioHash,
+    long NextRound,
+    ReplayPosition Replay,
+    DateTime CreatedUtc)
+{
+    public const string FormatName = "sirarena-checkpoint";
+    public const int CurrentVersion = 1;
+
+    public string Format { get; init; } = FormatName;
+    public int Version { get; init; } = CurrentVersion;
+}
+
+/// <summary>
+/// The replay chain as it stood when a checkpoint was taken: the file being written (a name beside the
+/// checkpoint), its part number and first round, the rounds it held and its length in bytes. Everything after that
+/// length, and every later part, holds rounds the resumed match plays again.
+/// </summary>
+public sealed record ReplayPosition(string File, int Part, long FirstRound, long RoundsInPart, long Bytes);

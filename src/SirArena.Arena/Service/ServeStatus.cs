@@ -1,0 +1,65 @@
+using System.Text.Json;
+using SirArena.Arena.Replays;
+
+namespace SirArena.Arena.Service;
+
+/// <summary>One match in a status report; rates are over the interval since the report before.</summary>
+public sealed record MatchStatus(
+    string Match, string State, long Round, double RoundsPerSecond, double? WinRate, long Scored,
+    int? CachedTokens, long LastCheckpoint, string Chain, string? Problem);
+
+/// <summary>
+/// What `serve` reports every few seconds: in one log line, and in full in the status file (JSON, rewritten
+/// atomically, so a reader never sees half of it).
+/// </summary>
+public sealed record ServeStatus(DateTime Utc, double UptimeSeconds, long Rounds, double RoundsPerSecond, ProcessFigures Process, IReadOnlyList<MatchStatus> Matches)
+{
+    static readonly JsonSerializerOptions Json = new(ReplayJson.Options) { WriteIndented = true };
+
+    public int Running => Matches.Count(m => m.State == nameof(ServedMatchState.Running));
+    public int Broken => Matches.Count(m => m.State == nameof(ServedMatchState.Broken));
+
+    public string Line() =>
+        $"{Running} of {Matches.Count} matches running, {Broken} broken; {Rounds:N0} rounds this run ({RoundsPerSecond:F1} rounds/s); " +
+        $"RSS {Process.RssMb:F0} MB, managed heap {Process.ManagedHeapMb:F1} MB, {Process.LiveTensors:N0} live tensors";
+
+    public void WriteTo(string path)
+    {
+        var temporary = path + ".tmp";
+        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(this, Json));
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    public static ServeStatus Read(string path) =>
+        JsonSerializer.Deserialize<ServeStatus>(File.ReadAllBytes(path), Json) ?? throw new InvalidDataException($"{path}: empty status");
+}
+
+/// <summary>Samples served matches into <see cref="ServeStatus"/> reports, each rate over the interval since the last sample.</summary>
+public sealed class ServeMonitor(IReadOnlyList<ServedMatch> matches)
+{
+    readonly DateTime started = DateTime.UtcNow;
+    readonly long[] previousRounds = matches.Select(m => m.Rounds).ToArray();
+    readonly long[] startRounds = matches.Select(m => m.Rounds).ToArray();
+    DateTime previous = DateTime.UtcNow;
+
+    public ServeStatus Sample()
+    {
+        var now = DateTime.UtcNow;
+        double seconds = Math.Max(1e-9, (now - previous).TotalSeconds);
+        var statuses = new MatchStatus[matches.Count];
+        long delta = 0, total = 0;
+        for (int i = 0; i < matches.Count; i++)
+        {
+            var m = matches[i];
+            long rounds = m.Rounds;
+            delta += rounds - previousRounds[i];
+            total += rounds - startRounds[i];
+            statuses[i] = new MatchStatus(m.Key, m.State.ToString(), rounds, (rounds - previousRounds[i]) / seconds,
+                m.Tally.Scored > 0 ? m.Tally.WinRate.Value : null, m.Tally.Scored, m.CachedTokens, m.LastCheckpoint,
+                Path.GetFileName(m.ChainPath), m.Problem);
+            previousRounds[i] = rounds;
+        }
+        previous = now;
+        return new ServeStatus(now, (now - started).TotalSeconds, total, delta / seconds, ProcessFigures.Now(), statuses);
+    }
+}

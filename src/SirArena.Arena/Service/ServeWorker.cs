@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SirArena.Arena.Matches;
+
+namespace SirArena.Arena.Service;
+
+/// <summary>
+/// The hosted service of `sirarena serve`: opens every match of the <see cref="ServePlan"/> (resuming its
+/// checkpoint), plays them endlessly side by side, at most <see cref="ServePlan.Parallelism"/> rounds at once, and
+/// every <see cref="ServeOptions.StatusSeconds"/> logs a status line and rewrites the status file. When the host
+/// stops, each match finishes its round, writes its checkpoint and closes its replay. If every match breaks, the
+/// service stops the application (<see cref="AllBroken"/>).
+/// </summary>
+public sealed class ServeWorker(ServePlan plan, MatchFactory factory, ILogger<ServeWorker> logger, IHostApplicationLifetime lifetime)
+    : BackgroundService
+{
+    public string StatusPath => Path.Combine(plan.Folder, plan.Options.StatusFile);
+    /// <summary>The last status written.</summary>
+    public ServeStatus? LastStatus { get; private set; }
+    public bool AllBroken { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        await Task.Yield(); // the host's start returns while the matches load
+        var matches = new List<ServedMatch>();
+        try
+        {
+            foreach (var spec in plan.Matches)
+            {
+                if (stop.IsCancellationRequested) break;
+                try
+                {
+                    matches.Add(ServedMatch.Open(spec, factory, plan.Options, plan.Folder, logger));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException)
+                {
+                    logger.LogError("{Match}: cannot be opened: {Problem}", ServeFiles.MatchKey(spec), MatchResilience.Describe(e));
+                }
+            }
+            logger.LogInformation("serving {Count} matches in {Folder}, {Parallelism} at a time; checkpoints every {Checkpoint} rounds, a new replay file every {Roll}",
+                matches.Count, plan.Folder, plan.Parallelism, plan.Options.CheckpointEvery, plan.Options.RollEvery);
+
+            using var gate = new SemaphoreSlim(plan.Parallelism);
+            var monitor = new ServeMonitor(matches);
+            var runs = Task.WhenAll(matches.Select(m => Task.Factory.StartNew(() => m.Run(stop, gate), CancellationToken.None,
+                TaskCreationOptions.LongRunning, TaskScheduler.Default)));
+            var interval = TimeSpan.FromSeconds(plan.Options.StatusSeconds);
+            while (!runs.IsCompleted)
+            {
+                await Task.WhenAny(runs, Task.Delay(interval, CancellationToken.None));
+                Report(monitor);
+            }
+            await runs;
+            AllBroken = matches.Count == 0 || matches.All(m => m.State == ServedMatchState.Broken);
+        }
+        finally
+        {
+            foreach (var match in matches) match.Dispose();
+        }
+        if (!stop.IsCancellationRequested)
+        {
+            logger.LogCritical("every match has stopped ({Broken}); the service stops", AllBroken ? "none could go on" : "all reached their end");
+            lifetime.StopApplication();
+        }
+    }
+
+    void Report(ServeMonitor monitor)
+    {
+        var status = monitor.Sample();
+        LastStatus = status;
+        logger.LogInformation("status: {Status}", status.Line());
+        try
+        {
+            status.WriteTo(StatusPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("status file {Path} not written: {Problem}", StatusPath, MatchResilience.Describe(e));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SirArena.Arena.Matches;
+using SirArena.Arena.Service;
+using SirArena.Arena.Tournament;
+using SirArena.Cli.Hosting;
+using SirArena.Simulation.Scenarios;
+
+namespace SirArena.Cli.Commands;
+
+/// <summary>
+/// <c>sirarena serve</c>: the arena's matches (or those named) as endless streams in a hosted service, with rolling
+/// replays, checkpoints and exact resume after a crash, a status line in the log and a status file. Ctrl+C or
+/// SIGTERM finish the rounds in flight, write checkpoints and exit 0.
+/// </summary>
+public static class ServeCommand
+{
+    public static Command Create()
+    {
+        var config = new Option<string?>("--config") { Description = "arena configuration (default: arena.json)" };
+        var opponents = new Option<string[]>("--opponent") { Description = "serve only these opponents (default: the arena's)", AllowMultipleArgumentsPerToken = true };
+        var agents = new Option<string[]>("--agent") { Description = "serve only these agents, by name (default: the arena's)", AllowMultipleArgumentsPerToken = true };
+        var output = new Option<string?>("--out") { Description = "folder of replay chains, checkpoints and status (overrides Serve:Output)" };
+        var checkpointEvery = new Option<long?>("--checkpoint-every") { Description = "rounds between checkpoints (overrides Serve:CheckpointEvery)" };
+        var rollEvery = new Option<long?>("--roll-every") { Description = "rounds per replay file (overrides Serve:RollEvery)" };
+        var statusSeconds = new Option<double?>("--status-seconds") { Description = "seconds between status reports (overrides Serve:StatusSeconds)" };
+        var parallelism = new Option<int?>("--parallelism") { Description = "rounds played at once (overrides Arena:Parallelism)" };
+        var json = new Option<bool>("--json-log") { Description = "log as JSON lines instead of text" };
+        var command = new Command("serve", "run the arena's matches endlessly as a service, resuming after a crash")
+            { config, opponents, agents, output, checkpointEvery, rollEvery, statusSeconds, parallelism, json };
+        command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, async () =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            if (parse.GetValue(output) is { } o) overrides[$"{ServeOptions.Section}:Output"] = Path.GetFullPath(o);
+            if (parse.GetValue(checkpointEvery) is { } c) overrides[$"{ServeOptions.Section}:CheckpointEvery"] = c.ToString();
+            if (parse.GetValue(rollEvery) is { } r) overrides[$"{ServeOptions.Section}:RollEvery"] = r.ToString();
+            if (parse.GetValue(statusSeconds) is { } s) overrides[$"{ServeOptions.Section}:StatusSeconds"] = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (parse.GetValue(parallelism) is { } p) overrides[$"{ArenaOptions.Section}:Parallelism"] = p.ToString();
+            var builder = ArenaHost.CreateBuilder(parse.GetValue(config), overrides, LogLevel.Information);
+            if (parse.GetValue(json)) builder.Logging.ClearProviders().AddJsonConsole();
+            else builder.Logging.AddSimpleConsole(f => f.TimestampFormat = "HH:mm:ss ");
+            builder.AddServe(parse.GetValue(opponents) ?? [], parse.GetValue(agents) ?? []);
+            using var host = builder.Build();
+            _ = host.Services.GetRequiredService<ServePlan>(); // a bad configuration stops here, before anything starts
+            var worker = host.Services.GetRequiredService<ServeWorker>();
+            await host.RunAsync(cancellation);
+            return worker.AllBroken ? 1 : 0;
+        }));
+        return command;
+    }
+
+    /// <summary>Registers the serve worker and its plan: arena.json's matches, filtered by the names given.</summary>
+    public static void AddServe(this IHostApplicationBuilder builder, IReadOnlyCollection<string> opponents, IReadOnlyCollection<string> agents)
+    {
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(2));
+        builder.Services.AddSingleton(sp =>
+        {
+            var arena = sp.Arena();
+            var serve = sp.Serve();
+            var problems = ArenaOptionsValidator.Problems(arena, sp.GetRequiredService<ScenarioCatalog>()).ToList();
+            foreach (var name in opponents.Where(n => !arena.Opponents.Contains(n, StringComparer.OrdinalIgnoreCase)))
+                problems.Add($"--opponent {name}: not among the arena's opponents ({string.Join(", ", arena.Opponents)})");
+            foreach (var name in agents.Where(n => !arena.Agents.Any(a => a.Name.Equals(n, StringComparison.OrdinalIgnoreCase))))
+                problems.Add($"--agent {name}: not among the arena's agents ({string.Join(", ", arena.Agents.Select(a => a.Name))})");
+            if (problems.Count > 0) throw new ArgumentException("invalid configuration: " + string.Join("; ", problems));
+            var matches = ArenaRunner.Matches(arena)
+                .Where(m => opponents.Count == 0 || opponents.Contains(m.Scenario, StringComparer.OrdinalIgnoreCase))
+                .Where(m => agents.Count == 0 || agents.Contains(m.Agent.Name, StringComparer.OrdinalIgnoreCase))
+                .ToArray();
+            return new ServePlan(matches, sp.GetRequiredService<ConfigFile>().PathOf(serve.Output), serve, arena.Parallelism);
+        });
+        builder.Services.AddSingleton<ServeWorker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ServeWorker>());
+    }
+}
