@@ -23,7 +23,7 @@ public sealed class ServedMatch : IDisposable
 {
     readonly Match match;
     readonly IMatchStore store;
-    readonly ResiliencePipeline pipeline;
+    readonly ISyncPolicy pipeline;
     readonly ServeOptions options;
     readonly ILogger logger;
     readonly Stopwatch clock = new();
