@@ -16,14 +16,14 @@ public enum ServedMatchState { Running, Stopped, Broken }
 /// One endless match of `serve`: opened from its newest checkpoint when that checkpoint is sound and was written for
 /// this very match (else refused, with the reason in the log, and begun afresh in a chain of its own, leaving the old
 /// files as they are), then played round after round, every round recorded and a checkpoint written every
-/// <see cref="ServeOptions.CheckpointEvery"/> rounds, both through the match's resilience pipeline. A stop finishes
+/// <see cref="ServeOptions.CheckpointEvery"/> rounds, both through the match's resilience policy. A stop finishes
 /// the round in flight and writes a last checkpoint; a failure that outlasts the retries stops this match only.
 /// </summary>
 public sealed class ServedMatch : IDisposable
 {
     readonly Match match;
     readonly IMatchStore store;
-    readonly ISyncPolicy pipeline;
+    readonly ISyncPolicy resilience;
     readonly ServeOptions options;
     readonly ILogger logger;
     readonly Stopwatch clock = new();
@@ -39,7 +39,7 @@ public sealed class ServedMatch : IDisposable
         this.logger = logger;
         ResumedAt = resumedAt;
         LastCheckpoint = resumedAt;
-        pipeline = MatchResilience.Create(options, Key, logger);
+        resilience = MatchResilience.Create(options, Key, logger);
     }
 
     public MatchSpec Spec { get; }
@@ -157,7 +157,7 @@ public sealed class ServedMatch : IDisposable
         LastCheckpoint = match.RoundsPlayed;
     }
 
-    void Write(Action write) => pipeline.Execute(() =>
+    void Write(Action write) => resilience.Execute(() =>
     {
         try
         {

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using SirArena.Arena.Matches;
 using SirArena.Arena.Service;
 using SirArena.Arena.Tournament;
 using SirArena.Cli.Hosting;

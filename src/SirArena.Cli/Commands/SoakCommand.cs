@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SirArena.Arena.Matches;
-using SirArena.Arena.Tournament;
 using SirArena.Cli.Benchmarks;
 using SirArena.Cli.Hosting;
 
