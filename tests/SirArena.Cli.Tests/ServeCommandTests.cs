@@ -74,13 +74,18 @@ public class ServeCommandTests
     public async Task Serve_from_the_command_line_runs_until_cancelled_and_exits_0()
     {
         using var arena = new ArenaFolder(Json(ScenarioFolder.Locate()));
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        var statusFile = Path.Combine(arena.Path, "serve", "status.json");
+        using var stop = new CancellationTokenSource();
 
-        var (code, _, error) = await CliRun.Invoke(stop.Token, "serve", "--config", arena.Config, "--opponent", "rock-biased", "--agent", "oracle");
+        var serve = CliRun.Invoke(stop.Token, "serve", "--config", arena.Config, "--opponent", "rock-biased", "--agent", "oracle");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!File.Exists(statusFile) && !serve.IsCompleted && DateTime.UtcNow < deadline) await Task.Delay(50);
+        stop.Cancel(); // Ctrl+C, once the service has reported
+        var (code, _, error) = await serve;
 
         error.Should().BeEmpty();
         code.Should().Be(0);
-        var status = ServeStatus.Read(Path.Combine(arena.Path, "serve", "status.json"));
+        var status = ServeStatus.Read(statusFile);
         status.Matches.Should().ContainSingle().Which.State.Should().Be("Stopped");
     }
 

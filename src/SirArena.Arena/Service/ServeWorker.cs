@@ -42,15 +42,15 @@ public sealed class ServeWorker(ServePlan plan, MatchFactory factory, ILogger<Se
 
             using var gate = new SemaphoreSlim(plan.Parallelism);
             var monitor = new ServeMonitor(matches);
-            var runs = Task.WhenAll(matches.Select(m => Task.Factory.StartNew(() => m.Run(stop, gate), CancellationToken.None,
-                TaskCreationOptions.LongRunning, TaskScheduler.Default)));
+            var runs = ServedMatch.RunAll(matches, stop, gate);
             var interval = TimeSpan.FromSeconds(plan.Options.StatusSeconds);
             while (!runs.IsCompleted)
             {
                 await Task.WhenAny(runs, Task.Delay(interval, CancellationToken.None));
-                Report(monitor);
+                if (!runs.IsCompleted) Report(monitor);
             }
             await runs;
+            Report(monitor); // the last word: every match stopped or broken, after its last checkpoint
             AllBroken = matches.Count == 0 || matches.All(m => m.State == ServedMatchState.Broken);
         }
         finally

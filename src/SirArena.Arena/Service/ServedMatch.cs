@@ -151,6 +151,11 @@ public sealed class ServedMatch : IDisposable
         }
     }
 
+    /// <summary>Every match of <paramref name="matches"/> playing on a thread of its own (<see cref="Run"/>); the task ends when all have stopped.</summary>
+    public static Task RunAll(IEnumerable<ServedMatch> matches, CancellationToken stop, SemaphoreSlim gate, long? untilRound = null) =>
+        Task.WhenAll(matches.Select(m => Task.Factory.StartNew(() => m.Run(stop, gate, untilRound), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default)));
+
     void Checkpoint()
     {
         Write(() => store.SaveCheckpoint(match));

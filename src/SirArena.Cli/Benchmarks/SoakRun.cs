@@ -26,8 +26,7 @@ public sealed class SoakRun(MatchFactory factory, TextWriter output, ILogger log
             if (time is { } t) stop.CancelAfter(t);
             using var gate = new SemaphoreSlim(Environment.ProcessorCount);
             var clock = Stopwatch.StartNew();
-            var runs = Task.WhenAll(matches.Select(m => Task.Factory.StartNew(() => m.Run(stop.Token, gate, untilRound: rounds),
-                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)));
+            var runs = ServedMatch.RunAll(matches, stop.Token, gate, untilRound: rounds);
 
             var samples = new List<SoakSample> { Sample(matches, clock) };
             output.WriteLine($"soak: {matches.Count} match(es) into {folder}; {(rounds is { } r ? $"{r:N0} rounds each" : "")}{(time is { } tt ? $" at most {tt.TotalMinutes:F0} minutes" : "")}");
