@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -26,7 +25,6 @@ public sealed class ServedMatch : IDisposable
     readonly ISyncPolicy resilience;
     readonly ServeOptions options;
     readonly ILogger logger;
-    readonly Stopwatch clock = new();
     Exception? lastWriteFailure;
 
     ServedMatch(MatchSpec spec, Match match, IMatchStore store, long resumedAt, ServeOptions options, ILogger logger)
@@ -56,8 +54,6 @@ public sealed class ServedMatch : IDisposable
     public string ChainPath => store.ChainPath;
     /// <summary>Tokens in the agent's cache (null for a baseline agent).</summary>
     public int? CachedTokens => (match.Agent as LlmAgent)?.Session.CachedTokens;
-    /// <summary>Time spent playing in this run.</summary>
-    public TimeSpan Elapsed => clock.Elapsed;
 
     /// <summary>Opens the match in <paramref name="folder"/>, resuming its newest checkpoint when it can.</summary>
     /// <param name="wrapStore">lets a test put faults between the match and its files</param>
@@ -114,7 +110,6 @@ public sealed class ServedMatch : IDisposable
     public void Run(CancellationToken stop, SemaphoreSlim? gate = null, long? untilRound = null)
     {
         if (State != ServedMatchState.Running) return;
-        clock.Start();
         try
         {
             while (!stop.IsCancellationRequested && (untilRound is null || match.RoundsPlayed < untilRound))
@@ -144,10 +139,6 @@ public sealed class ServedMatch : IDisposable
             Problem = e is BrokenCircuitException ? $"stopped by its circuit breaker: {MatchResilience.Describe(lastWriteFailure ?? e)}" : MatchResilience.Describe(e);
             logger.LogError(e is BrokenCircuitException or IOException or UnauthorizedAccessException ? null : e,
                 "{Match}: broken at round {Round}: {Problem}; last checkpoint at round {Checkpoint}", Key, match.RoundsPlayed, Problem, LastCheckpoint);
-        }
-        finally
-        {
-            clock.Stop();
         }
     }
 
