@@ -20,6 +20,9 @@ public static class ServeFiles
 
     public static string CheckpointOf(string chainPath) => Path.ChangeExtension(chainPath, CheckpointFile.Extension);
 
+    /// <summary>The first file of the chain a checkpoint belongs to.</summary>
+    public static string ChainOf(string checkpointPath) => Path.ChangeExtension(checkpointPath, ReplayFiles.Extension);
+
     /// <summary>The first file of a new chain, named for now and never the name of an existing one.</summary>
     public static string NewChain(string folder, MatchSpec spec)
     {

@@ -74,8 +74,7 @@ public sealed class ServedMatch : IDisposable
                 using (var reader = new BinaryReader(new MemoryStream(state), Encoding.UTF8)) match.RestoreState(reader);
                 if (match.RoundsPlayed != header.NextRound)
                     throw new CheckpointRefusedException(checkpoint, $"its header says round {header.NextRound} but its state round {match.RoundsPlayed}");
-                var chain = Path.ChangeExtension(checkpoint, Replays.ReplayFiles.Extension);
-                var store = wrapStore(MatchStore.Resume(chain, match, identity, options.RollEvery, header.Replay));
+                var store = wrapStore(MatchStore.Resume(ServeFiles.ChainOf(checkpoint), match, identity, options.RollEvery, header.Replay));
                 logger.LogInformation("{Match}: resumed at round {Round} from {Checkpoint}", key, header.NextRound, checkpoint);
                 return new ServedMatch(spec, match, store, header.NextRound, options, logger);
             }

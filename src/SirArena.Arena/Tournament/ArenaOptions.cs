@@ -27,6 +27,9 @@ public sealed record ArenaOptions
     /// <summary>Matches run side by side (default: one per core).</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>The agent called <paramref name="name"/> (case ignored), or null when the arena has none of that name.</summary>
+    public AgentSpec? Agent(string name) => Agents.FirstOrDefault(a => a.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The agent `play` uses by default: the language-model agent named as the challenger (SirLLM).</summary>
     public AgentSpec DefaultPlayer() =>
         Agents.FirstOrDefault(a => a.IsLlm && a.Name.Equals(Compare.Challenger, StringComparison.OrdinalIgnoreCase)) ?? new AgentSpec();

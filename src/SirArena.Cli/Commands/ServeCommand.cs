@@ -61,8 +61,7 @@ public static class ServeCommand
             var problems = ArenaOptionsValidator.Problems(arena, sp.GetRequiredService<ScenarioCatalog>()).ToList();
             foreach (var name in opponents.Where(n => !arena.Opponents.Contains(n, StringComparer.OrdinalIgnoreCase)))
                 problems.Add($"--opponent {name}: not among the arena's opponents ({string.Join(", ", arena.Opponents)})");
-            foreach (var name in agents.Where(n => !arena.Agents.Any(a => a.Name.Equals(n, StringComparison.OrdinalIgnoreCase))))
-                problems.Add($"--agent {name}: not among the arena's agents ({string.Join(", ", arena.Agents.Select(a => a.Name))})");
+            foreach (var name in agents.Where(n => arena.Agent(n) is null)) problems.Add(UnknownAgent(arena, name));
             if (problems.Count > 0) throw new ArgumentException("invalid configuration: " + string.Join("; ", problems));
             var matches = ArenaRunner.Matches(arena)
                 .Where(m => opponents.Count == 0 || opponents.Contains(m.Scenario, StringComparer.OrdinalIgnoreCase))
@@ -73,4 +72,8 @@ public static class ServeCommand
         builder.Services.AddSingleton<ServeWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ServeWorker>());
     }
+
+    /// <summary>What `serve` and `soak` say when --agent names no agent of the arena.</summary>
+    internal static string UnknownAgent(ArenaOptions arena, string name) =>
+        $"--agent {name}: not among the arena's agents ({string.Join(", ", arena.Agents.Select(a => a.Name))})";
 }

@@ -40,8 +40,8 @@ public static class SoakCommand
             var names = parse.GetValue(agents) is { Length: > 0 } a ? a : [arena.DefaultPlayer().Name];
             var specs = (from opponent in parse.GetValue(opponents)!
                          from name in names
-                         select new MatchSpec(opponent, parse.GetValue(seed), arena.Agents.FirstOrDefault(x => x.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
-                             ?? throw new ArgumentException($"--agent {name}: not among the arena's agents ({string.Join(", ", arena.Agents.Select(x => x.Name))})"))).ToArray();
+                         select new MatchSpec(opponent, parse.GetValue(seed),
+                             arena.Agent(name) ?? throw new ArgumentException(ServeCommand.UnknownAgent(arena, name)))).ToArray();
             var folder = parse.GetValue(output) is { } o ? Path.GetFullPath(o)
                 : Path.Combine(host.Services.GetRequiredService<ConfigFile>().PathOf(arena.Output), $"soak-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
             long sample = parse.GetValue(sampleEvery) ?? (n is { } r ? Math.Max(1, r * specs.Length / 100) : 1000);

@@ -66,9 +66,6 @@ public sealed class Match : IDisposable
         return Tally;
     }
 
-    /// <summary>True when the scenario and the agent can both be checkpointed.</summary>
-    public bool IsResumable => Scenario is IResumable && Agent is IResumable;
-
     /// <summary>
     /// Writes everything that decides the rounds still to come: the counters, the scenario's state and the agent's.
     /// A match built again from the same specification and given <see cref="RestoreState"/> plays on exactly as this
