@@ -42,7 +42,7 @@ public sealed class GroceryScenario : IScenario, IResumable
         {
             GroceryTurnKind.Request => StartEpisode(),
             GroceryTurnKind.Unrelated => Ask(_questions.Draw(_random)),
-            _ => Ask(OptionShuffle.Build(GroceryText.RecallQuestion, _item, OptionShuffle.Pick(_items, _item, _random), _random)),
+            _ => AskRecall(OptionShuffle.Build(GroceryText.RecallQuestion, _item, OptionShuffle.Pick(_items, _item, _random), _random)),
         };
         var candidates = _next == GroceryTurnKind.Request ? options : DialogueFormat.Letters(options.Count);
         var turn = new Turn(
@@ -105,6 +105,9 @@ public sealed class GroceryScenario : IScenario, IResumable
 
     private static (string, IReadOnlyList<string>, int) Ask(MultipleChoiceQuestion q) =>
         (GroceryText.MultipleChoice(q.Question, q.Options), q.Options, q.CorrectIndex);
+
+    private static (string, IReadOnlyList<string>, int) AskRecall(MultipleChoiceQuestion q) =>
+        (GroceryText.Recall(q.Options), q.Options, q.CorrectIndex);
 
     private void Advance(GroceryTurnKind resolved)
     {

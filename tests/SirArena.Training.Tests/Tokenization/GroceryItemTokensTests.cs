@@ -1,0 +1,44 @@
+using SirArena.Simulation.Agents;
+using SirArena.Simulation.Games.Grocery;
+using SirArena.Simulation.Randomness;
+using SirArena.Training.Tests.Support;
+
+namespace SirArena.Training.Tests.Tokenization;
+
+public class GroceryItemTokensTests
+{
+    /// <summary>
+    /// Reading a request back is matching the item's tokens in the recall's options against those of the request; if
+    /// the two texts tokenized the item differently (" oats" against "oats"), a model would have to learn every
+    /// item's pair of tokens before it could read anything back.
+    /// </summary>
+    [Fact]
+    public void The_recall_names_the_requested_item_with_the_requests_own_tokens()
+    {
+        var tokenizer = Shipped.Tokenizer;
+        var scenario = Shipped.Catalog.Create("grocery", seed: 3);
+        var agent = new RandomAgent(new StableRandom(4));
+        int recalls = 0;
+        int[]? requested = null;
+        for (int round = 0; round < 300; round++)
+        {
+            var turn = scenario.NextTurn();
+            var facts = (GroceryFacts)turn.Facts;
+            if (facts.Kind == GroceryTurnKind.Request)
+            {
+                requested = tokenizer.Encode(facts.RequestedItem!);
+                Contains(tokenizer.Encode(turn.Prompt), requested).Should().BeTrue($"round {round}: {turn.Prompt.Trim()}");
+            }
+            else if (facts.Kind == GroceryTurnKind.Recall)
+            {
+                Contains(tokenizer.Encode(turn.Prompt), requested!).Should().BeTrue($"round {round}: {turn.Prompt.Trim()}");
+                recalls++;
+            }
+            scenario.Resolve(agent.Choose(turn));
+        }
+        recalls.Should().BeGreaterThan(5);
+    }
+
+    static bool Contains(int[] ids, int[] part) =>
+        Enumerable.Range(0, ids.Length - part.Length + 1).Any(i => ids.AsSpan(i, part.Length).SequenceEqual(part));
+}
