@@ -58,9 +58,12 @@ public sealed class CorpusGenerator
         var rounds = text.Select(round => encoder.Encode(round, scores)).ToList();
         var cut = random.Derive("cut");
         double p = Math.Min(1.0, (double)options.WindowsPerStream / rounds.Count);
-        // Recalls are one round in twenty-odd of a grocery stream; cut at every one so that reading the request back
-        // is trained about as often as answering the questions in between.
-        return builder.Build(rounds, policy, r => rounds[r].Source.Kind == RoundKind.GroceryRecall || cut.NextDouble() < p);
+        // Recalls are rare in a stream; cut at each of them (up to as many again as the other cuts, or a drill stream
+        // would fill the pool with overlapping windows) so that reading a request back is trained about as often as
+        // answering the questions in between.
+        int recalls = rounds.Count(r => r.Source.Kind == RoundKind.GroceryRecall);
+        double q = Math.Min(1.0, (double)options.WindowsPerStream / Math.Max(1, recalls));
+        return builder.Build(rounds, policy, r => rounds[r].Source.Kind == RoundKind.GroceryRecall ? cut.NextDouble() < q : cut.NextDouble() < p);
     }
 
     /// <summary>A stream's rounds as text. Full memory holds only the first rounds of a match, so its streams are short.</summary>

@@ -2,15 +2,16 @@ namespace SirArena.Training.Corpus;
 
 /// <summary>
 /// The shape of the generated corpus. Defaults: L = 512; up to 8 rounds per window after its compacted prefix;
-/// about 16 windows cut from each simulated stream (more would make the pool repeat one stream); three streams in ten
-/// are grocery, the rest Rock-Paper-Scissors, which the headline results are about.
+/// about 16 windows cut from each simulated stream (more would make the pool repeat one stream); four streams in ten
+/// are grocery (reading a request back needs many recalls, and a grocery stream has one every few rounds to a few
+/// dozen), the rest Rock-Paper-Scissors, which the headline results are about.
 /// </summary>
 public sealed record CorpusOptions
 {
     public int ContextLength { get; init; } = 512;
     public int MaxRoundsPerWindow { get; init; } = 8;
     public int WindowsPerStream { get; init; } = 16;
-    public double GroceryShare { get; init; } = 0.3;
+    public double GroceryShare { get; init; } = 0.4;
     /// <summary>Longest Rock-Paper-Scissors stream, in rounds (the arena plays 2,000).</summary>
     public int MaxRpsRounds { get; init; } = 2000;
     public int MaxGroceryRounds { get; init; } = 600;
