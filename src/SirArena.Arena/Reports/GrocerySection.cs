@@ -1,12 +1,15 @@
 using System.Text;
 using SirArena.Arena.Statistics;
+using SirArena.Simulation.Statistics;
 
 namespace SirArena.Arena.Reports;
 
-/// <summary>The grocery task: recall and unrelated-question accuracy per agent, and recall by distance.</summary>
+/// <summary>The grocery task: recall and unrelated-question accuracy per agent, recall by distance, and recall by
+/// whether the request was still in the reference agent's memory (StreamingLLM's window).</summary>
 internal static class GrocerySection
 {
-    public static string Render(IReadOnlyList<GroceryScores> scores, IReadOnlyList<RecallBin> byDistance)
+    public static string Render(IReadOnlyList<GroceryScores> scores, IReadOnlyList<RecallBin> byDistance,
+        IReadOnlyList<RecallByWindow> byWindow, string? reference)
     {
         if (scores.Count == 0) return "";
         var summary = new MarkdownTable("Agent", "Recall", "Unrelated questions");
@@ -22,7 +25,7 @@ internal static class GrocerySection
                 .. agents.Select(a => range.SingleOrDefault(b => b.Agent == a) is { } bin ? Cells.Rate(bin.Correct) : "n/a"),
             ]);
         }
-        return new StringBuilder()
+        var text = new StringBuilder()
             .AppendLine("## Grocery recall")
             .AppendLine()
             .AppendLine("Accuracy with 95% Wilson intervals, all grocery scenarios and seeds pooled.")
@@ -31,7 +34,19 @@ internal static class GrocerySection
             .AppendLine()
             .AppendLine("Recall by distance:")
             .AppendLine()
-            .Append(distances)
+            .Append(distances);
+        if (byWindow.Count == 0) return text.ToString();
+
+        var window = new MarkdownTable("Agent", $"Request still in {reference}'s memory", $"Request beyond {reference}'s memory");
+        foreach (var row in byWindow) window.Row(row.Agent, Counted(row.InWindow), Counted(row.Beyond));
+        return text
+            .AppendLine()
+            .AppendLine(Cells.Invariant($"Recall by whether {reference} still held every token of the requested item when the recall came"))
+            .AppendLine("(its window; the same recalls for every agent), with the number of recalls:")
+            .AppendLine()
+            .Append(window)
             .ToString();
     }
+
+    static string Counted(Proportion p) => Cells.Invariant($"{Cells.Rate(p)} of {p.Trials}");
 }

@@ -20,6 +20,9 @@ public sealed record ReportOptions
     public string PooledLabel { get; init; } = "biased players, pooled";
     public string SwitchingScenario { get; init; } = "switching";
 
+    /// <summary>The agent whose memory decides whether a grocery request was "in the window" at its recall.</summary>
+    public string? WindowReference { get; init; } = "streaming";
+
     public int BlockSize { get; init; } = BatchMeans.DefaultBlockSize;
     public int RollingWindow { get; init; } = RollingWinRate.DefaultWindow;
     public int AdaptivityBinWidth { get; init; } = Adaptivity.DefaultBinWidth;

@@ -1,12 +1,15 @@
 using System.Text;
+using SirArena.Arena.Replays;
 using SirArena.Arena.Statistics;
+using SirArena.Simulation.Games.Grocery;
 using SirArena.Simulation.Games.RockPaperScissors;
 
 namespace SirArena.Arena.Reports;
 
 /// <summary>
 /// Writes an arena's results as report.md with PNG plots beside it: setup, win/tie/loss rates per scenario and pooled,
-/// the paired differences asked for, adaptivity after switches, grocery recall by distance. A section whose data are
+/// the paired differences asked for, adaptivity after switches, grocery recall by distance and by
+/// whether the request was still in StreamingLLM's window. A section whose data are
 /// absent (no switching player, no grocery matches) is left out rather than printed empty.
 /// </summary>
 public static class ReportWriter
@@ -46,7 +49,8 @@ public static class ReportWriter
         if (grocery.Count > 0)
         {
             var byDistance = GroceryRecall.ByDistance(outcomes, options.RecallBinWidth);
-            Append(markdown, GrocerySection.Render(grocery, byDistance));
+            var byWindow = GroceryRecall.ByWindow(outcomes, ReferenceMemory(outcomes, folder, options.WindowReference));
+            Append(markdown, GrocerySection.Render(grocery, byDistance, byWindow, options.WindowReference));
             AppendPlot(markdown, plots, RecallPlot.Draw(byDistance, agents, folder, options), "Grocery recall by distance");
         }
 
@@ -59,6 +63,25 @@ public static class ReportWriter
         File.WriteAllText(partial, markdown.ToString());
         File.Move(partial, path, overwrite: true);
         return new ReportFiles(path, plots);
+    }
+
+    /// <summary>Per grocery match of the reference agent whose replay is in <paramref name="folder"/>, which requests it still held at each recall.</summary>
+    private static Dictionary<(string, ulong), IReadOnlyDictionary<long, bool>> ReferenceMemory(
+        IReadOnlyList<MatchOutcome> outcomes, string folder, string? reference)
+    {
+        var held = new Dictionary<(string, ulong), IReadOnlyDictionary<long, bool>>();
+        if (reference is null) return held;
+        var grocery = outcomes.Where(o => o.Agent == reference && o.Rounds.Any(r => r is GroceryRoundResult))
+            .Select(o => (o.Scenario, o.Seed)).ToHashSet();
+        foreach (var file in Directory.GetFiles(folder, "*" + ReplayFiles.Extension))
+        {
+            ReplayHeader header;
+            using (var reader = ReplayReader.Open(file)) header = reader.Header;
+            var match = (header.Match.Scenario, header.Match.Seed);
+            if (header.Match.Agent.Name == reference && header.ModelHash is not null && grocery.Contains(match))
+                held[match] = RequestMemory.AtRecalls(file);
+        }
+        return held;
     }
 
     private static void Append(StringBuilder markdown, string section)

@@ -30,6 +30,34 @@ public static class GroceryRecall
             .ToArray();
     }
 
+    /// <summary>
+    /// Per agent, recall on the recalls whose request was still in the reference agent's memory and on those whose
+    /// request it had lost; <paramref name="referenceHeld"/> gives, per scenario and seed, recall round to held (from
+    /// <see cref="Replays.RequestMemory"/>). Recalls it does not cover are left out.
+    /// </summary>
+    public static IReadOnlyList<RecallByWindow> ByWindow(IReadOnlyList<MatchOutcome> outcomes,
+        IReadOnlyDictionary<(string Scenario, ulong Seed), IReadOnlyDictionary<long, bool>> referenceHeld)
+    {
+        ArgumentNullException.ThrowIfNull(referenceHeld);
+        var grocery = outcomes.Where(o => o.Rounds.Any(r => r is GroceryRoundResult)).ToArray();
+        return RateTable.Agents(grocery).Select(agent =>
+        {
+            long inWindow = 0, inWindowRight = 0, beyond = 0, beyondRight = 0;
+            foreach (var outcome in grocery.Where(o => o.Agent == agent))
+            {
+                if (!referenceHeld.TryGetValue((outcome.Scenario, outcome.Seed), out var held)) continue;
+                foreach (var recall in outcome.Rounds.OfType<GroceryRoundResult>().Where(r => r.Kind == GroceryTurnKind.Recall))
+                {
+                    if (!held.TryGetValue(recall.Turn.Round, out var isHeld)) continue;
+                    int right = recall.IsCorrect ? 1 : 0;
+                    if (isHeld) { inWindow++; inWindowRight += right; }
+                    else { beyond++; beyondRight += right; }
+                }
+            }
+            return new RecallByWindow(agent, new Proportion(inWindowRight, inWindow), new Proportion(beyondRight, beyond));
+        }).Where(r => r.InWindow.Trials + r.Beyond.Trials > 0).ToArray();
+    }
+
     private static IReadOnlyList<(string Agent, GroceryTally Tally)> Tallies(IReadOnlyList<MatchOutcome> outcomes)
     {
         ArgumentNullException.ThrowIfNull(outcomes);

@@ -47,6 +47,7 @@ public static class ArenaCommand
             {
                 Comparisons = Comparisons(options),
                 Oracle = options.Compare.Reference,
+                WindowReference = options.Compare.Baseline,
             });
             writer.WriteLine($"report: {report.Markdown}");
             foreach (var row in RateTable.Pooled(outcomes, new ReportOptions().PooledScenarios, "pooled"))

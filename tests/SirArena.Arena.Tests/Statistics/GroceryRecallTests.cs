@@ -40,6 +40,36 @@ public class GroceryRecallTests
     }
 
     [Fact]
+    public void Recall_by_window_splits_the_same_recalls_for_every_agent()
+    {
+        var recalls = Outcomes.Value[0].Rounds.OfType<GroceryRoundResult>().Where(r => r.Kind == GroceryTurnKind.Recall).ToArray();
+        // A stand-in for the reference's memory: it held the requests of the recalls at distances under 20.
+        IReadOnlyDictionary<long, bool> held = recalls.ToDictionary(r => r.Turn.Round, r => r.Distance < 20);
+
+        var rows = GroceryRecall.ByWindow(Outcomes.Value, new Dictionary<(string, ulong), IReadOnlyDictionary<long, bool>>
+        {
+            [("grocery-distances", 6)] = held,
+        });
+
+        rows.Select(r => r.Agent).Should().Equal("frequency", "random");
+        foreach (var row in rows)
+        {
+            row.InWindow.Trials.Should().Be(recalls.Count(r => r.Distance < 20));
+            row.Beyond.Trials.Should().Be(recalls.Count(r => r.Distance >= 20));
+        }
+        rows[0].InWindow.Successes.Should().Be(rows[0].InWindow.Trials, "the counter never forgets");
+        rows[0].Beyond.Successes.Should().Be(rows[0].Beyond.Trials);
+        var random = Outcomes.Value[1].Rounds.OfType<GroceryRoundResult>().Where(r => r.Kind == GroceryTurnKind.Recall).ToArray();
+        rows[1].Beyond.Successes.Should().Be(random.Count(r => r.Distance >= 20 && r.IsCorrect));
+    }
+
+    [Fact]
+    public void Recall_by_window_is_empty_without_the_references_memory()
+    {
+        GroceryRecall.ByWindow(Outcomes.Value, new Dictionary<(string, ulong), IReadOnlyDictionary<long, bool>>()).Should().BeEmpty();
+    }
+
+    [Fact]
     public void Rock_paper_scissors_matches_are_not_grocery()
     {
         GroceryRecall.Scores([SimulatedArena.Play("oracle", "rock-biased", 1, 50)]).Should().BeEmpty();
