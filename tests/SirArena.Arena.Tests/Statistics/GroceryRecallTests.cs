@@ -20,8 +20,8 @@ public class GroceryRecallTests
         foreach (var bin in frequency)
             bin.Correct.Trials.Should().Be(recalls.Count(r => r.Distance >= bin.From && r.Distance <= bin.To));
         frequency.Sum(b => b.Correct.Trials).Should().Be(recalls.Length);
-        frequency.Min(b => b.From).Should().Be(0, "5 is the shortest distance");
-        frequency.Max(b => b.From).Should().Be(60, "60 is the longest");
+        frequency.Min(b => b.From).Should().Be(0, "2 is the shortest distance");
+        frequency.Max(b => b.From).Should().Be(40, "40 is the longest");
         frequency.Should().OnlyContain(b => b.Correct.Successes == b.Correct.Trials, "the counter never forgets");
     }
 

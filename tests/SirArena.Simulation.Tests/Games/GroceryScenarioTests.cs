@@ -74,7 +74,7 @@ public class GroceryScenarioTests
         memory.Recall.Value.Should().Be(1, "the frequency agent remembers the last requested item");
         memory.Unrelated.Value.Should().BeApproximately(0.25, 0.05, "it always answers A, and the right option's place is random");
         random.Recall.Value.Should().BeApproximately(0.25, 0.07);
-        oracle.RecallByDistance.Keys.Should().OnlyContain(d => d >= 5 && d <= 60).And.HaveCountGreaterThan(20);
+        oracle.RecallByDistance.Keys.Should().OnlyContain(d => d >= 2 && d <= 40).And.HaveCountGreaterThan(20);
     }
 
     [Fact]
