@@ -8,12 +8,12 @@ namespace SirArena.Training.Tests.Tokenization;
 public class GroceryItemTokensTests
 {
     /// <summary>
-    /// Reading a request back is matching the item's tokens in the recall's options against those of the request; if
-    /// the two texts tokenized the item differently (" oats" against "oats"), a model would have to learn every
-    /// item's pair of tokens before it could read anything back.
+    /// Reading a request back is copying the item's tokens from the request into the answer, and finding them among
+    /// the recall's options; if the texts tokenized the item differently (" oats" against "oats"), a model would have
+    /// to learn every item's pair of tokens before it could read anything back.
     /// </summary>
     [Fact]
-    public void The_recall_names_the_requested_item_with_the_requests_own_tokens()
+    public void The_recall_and_its_answer_name_the_requested_item_with_the_requests_own_tokens()
     {
         var tokenizer = Shipped.Tokenizer;
         var scenario = Shipped.Catalog.Create("grocery", seed: 3);
@@ -32,6 +32,8 @@ public class GroceryItemTokensTests
             else if (facts.Kind == GroceryTurnKind.Recall)
             {
                 Contains(tokenizer.Encode(turn.Prompt), requested!).Should().BeTrue($"round {round}: {turn.Prompt.Trim()}");
+                var right = turn.Candidates[turn.Truth.CandidateWinProbabilities.ToList().IndexOf(1.0)];
+                tokenizer.Encode(right).Should().Equal(requested, $"round {round}: the answer \"{right}\" is the item");
                 recalls++;
             }
             scenario.Resolve(agent.Choose(turn));

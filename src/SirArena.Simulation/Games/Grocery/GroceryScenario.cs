@@ -44,7 +44,7 @@ public sealed class GroceryScenario : IScenario, IResumable
             GroceryTurnKind.Unrelated => Ask(_questions.Draw(_random)),
             _ => AskRecall(OptionShuffle.Build(GroceryText.RecallQuestion, _item, OptionShuffle.Pick(_items, _item, _random), _random)),
         };
-        var candidates = _next == GroceryTurnKind.Request ? options : DialogueFormat.Letters(options.Count);
+        var candidates = _next == GroceryTurnKind.Unrelated ? DialogueFormat.Letters(options.Count) : options;
         var turn = new Turn(
             Name,
             _round,

@@ -8,10 +8,13 @@ namespace SirArena.Simulation.Games.Grocery;
 /// Rock-Paper-Scissors (<see cref="DialogueFormat"/>). The request
 /// <c>USER: I want you to buy the GROCERY: [oats].\nASSISTANT: </c> is answered <c>OK</c>; every question, unrelated
 /// or the recall, reads <c>USER: {question} Choices: (A) .. (B) .. (C) .. (D) ... You choose:\nASSISTANT: </c>
-/// (the RPS turns' "Choices: ... You choose:" shape) and is answered with a letter. The recall's options name the
-/// items in brackets as the request did, <c>(A) [oats]</c>: GPT-2-style pre-tokenization splits <c>[oats]</c> into
-/// <c> [</c> + <c>oats</c> but <c>(A) oats</c> into <c> oats</c>, a different token, so with bare options a model must
-/// first learn each item's two tokens as one thing; with brackets, reading the request back is matching equal tokens.
+/// (the RPS turns' "Choices: ... You choose:" shape). An unrelated question is answered with a letter; the recall
+/// with the item itself, its options naming the items in brackets as the request did: <c>(A) [oats] (B) [rice] ...
+/// You choose:</c> answered <c>oats</c>. So the item is the very same token in the request, the options and the
+/// answer, and reading the request back is copying a token, the thing a small transformer learns first. (Bare
+/// options, <c>(A) oats</c>, tokenize the item as <c> oats</c>, a different id from the request's <c>oats</c>; a
+/// letter answer adds a second hop from the matching option to its letter. A model trained on that formulation
+/// stayed at chance, docs/results.md.)
 /// </summary>
 public static class GroceryText
 {
