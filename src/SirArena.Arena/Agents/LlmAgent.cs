@@ -7,7 +7,8 @@ namespace SirArena.Arena.Agents;
 /// <summary>
 /// A Simulation agent backed by a language model with one endless, budget-held cache. Each round it appends the
 /// turn's prompt (reserving room for the longest answer, as the reference reserves max_gen_len), scores every
-/// candidate by ln p(its first token | context) from that one prefill, appends the best candidate's tokens, and ends
+/// candidate by ln p(its first token | context) from that one prefill (by ln p(all its tokens | context) when two
+/// candidates share a first token, as words a tokenizer splits can), appends the best candidate's tokens, and ends
 /// the round (SirLLM's decay). It never reads <see cref="Turn.Truth"/>. <see cref="LastTrace"/> tells the replay
 /// recorder what the round did to memory.
 /// </summary>
@@ -32,7 +33,10 @@ public sealed class LlmAgent : IAgent, IResumable, IDisposable
         var promptIds = model.Tokenizer.Encode(turn.Prompt);
         var answers = turn.Candidates.Select(Tokens).ToArray();
         var prompt = Session.Prefill(promptIds, reserve: answers.Max(a => a.Length));
-        var choice = AgentChoice.ArgMax(Session.ScoreCandidates(answers.Select(a => a[0]).ToArray()));
+        var firstTokens = answers.Select(a => a[0]).ToArray();
+        var choice = AgentChoice.ArgMax(firstTokens.Distinct().Count() == firstTokens.Length
+            ? Session.ScoreCandidates(firstTokens)
+            : Session.ScoreSequences(answers));
         var answerIds = answers[choice.Index];
         var answer = Session.Prefill(answerIds);
         Session.EndRound();

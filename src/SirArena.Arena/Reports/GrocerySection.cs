@@ -48,5 +48,5 @@ internal static class GrocerySection
             .ToString();
     }
 
-    static string Counted(Proportion p) => Cells.Invariant($"{Cells.Rate(p)} of {p.Trials}");
+    static string Counted(Proportion p) => p.Trials == 0 ? "n/a" : Cells.Invariant($"{Cells.Rate(p)} of {p.Trials}");
 }

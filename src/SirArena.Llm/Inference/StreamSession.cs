@@ -85,6 +85,41 @@ public sealed class StreamSession : IDisposable
         return firstTokens.Select(id => (double)lastLogProbs[id]).ToArray();
     }
 
+    /// <summary>
+    /// ln p(whole candidate | the stream so far) for each candidate: its first token off the last prefill's logits, the
+    /// rest by running the candidate through the decoder and taking it back out of the cache, so the stream, its
+    /// memory and its last logits are as they were. For candidates that share a first token (a tokenizer that splits
+    /// the answer words), which one prefill cannot tell apart. Needs room for the longest candidate but one token,
+    /// which the prompt's reserve gives.
+    /// </summary>
+    public double[] ScoreSequences(IReadOnlyList<int[]> candidates)
+    {
+        if (lastLogProbs is null) throw new InvalidOperationException("score candidates after prefilling at least one chunk");
+        int length = cache.Length;
+        var back = Enumerable.Range(0, length).ToArray();
+        var scores = new double[candidates.Count];
+        for (int c = 0; c < candidates.Count; c++)
+        {
+            var ids = candidates[c];
+            if (ids.Length == 0) throw new ArgumentException($"candidate {c} has no tokens", nameof(candidates));
+            double score = lastLogProbs[ids[0]];
+            int rest = ids.Length - 1;
+            if (rest > 0)
+            {
+                if (length + rest > cache.Capacity)
+                    throw new InvalidOperationException($"candidate {c} needs {rest} more cache slots than the {cache.Capacity - length} left; prefill the prompt with a reserve of the longest answer");
+                using var scope = NewDisposeScope();
+                using var _ = no_grad();
+                var input = tensor(ToLong(ids.AsSpan(0, rest))).view(1, rest);
+                var logProbs = nn.functional.log_softmax(model.forward(input, cache)[0], -1); // (rest, vocab)
+                score += logProbs.gather(1, tensor(ToLong(ids.AsSpan(1))).unsqueeze(1)).sum().item<float>();
+                cache.Compact(back);
+            }
+            scores[c] = score;
+        }
+        return scores;
+    }
+
     /// <summary>Ends a round: SirLLM's decay multiplies every stored score by eta (no-op for eta = 1).</summary>
     public void EndRound()
     {

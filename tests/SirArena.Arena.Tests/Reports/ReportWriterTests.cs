@@ -1,6 +1,14 @@
+using SirArena.Arena.Agents;
+using SirArena.Arena.Matches;
 using SirArena.Arena.Reports;
 using SirArena.Arena.Statistics;
+using SirArena.Arena.Tests.Replays;
 using SirArena.Arena.Tests.Statistics;
+using SirArena.Arena.Tests.Support;
+using SirArena.Simulation.Games.Grocery;
+using SirArena.Simulation.Loop;
+using SirArena.Simulation.Scenarios;
+using SirArena.Simulation.Statistics;
 
 namespace SirArena.Arena.Tests.Reports;
 
@@ -69,5 +77,25 @@ public sealed class ReportWriterTests : IDisposable
         report.Should().NotContain("## Paired differences").And.NotContain("## Adaptivity").And.NotContain("## Grocery");
         report.Should().NotContain("biased players, pooled", "one biased player is no pool");
         files.Plots.Select(Path.GetFileName).Should().Equal("rolling-rock-biased.png");
+    }
+
+    [Fact]
+    public void Grocery_recall_is_split_by_the_reference_agents_memory_read_from_its_replay_in_the_folder()
+    {
+        using var model = new TinyModelFolder();
+        using var factory = new MatchFactory(ScenarioCatalog.LoadDefault(), model.Path);
+        var spec = new MatchSpec("grocery", 4, new AgentSpec { Name = "streaming", Policy = "streaming", Budget = 512 });
+        Directory.CreateDirectory(_folder);
+        var results = new List<RoundResult>();
+        ReplayFolder.Record(factory, spec, Path.Combine(_folder, "grocery-streaming.jsonl"), 50, afterRound: (result, _) => results.Add(result));
+        MatchOutcome[] outcomes = [new("streaming", "grocery", 4, results), SimulatedArena.Play("frequency", "grocery", 4, 50)];
+        int recalls = results.OfType<GroceryRoundResult>().Count(r => r.Kind == GroceryTurnKind.Recall);
+
+        var report = File.ReadAllText(ReportWriter.Write(outcomes, Description, _folder).Markdown);
+
+        // Twenty questions of the tiny test tokenizer's ~100 tokens each lie far beyond 512 tokens.
+        recalls.Should().BeGreaterThan(1);
+        report.Should().Contain("| Agent | Request still in streaming's memory | Request beyond streaming's memory |");
+        report.Should().Contain($"| frequency | n/a | 100.0% [{100 * new Proportion(recalls, recalls).WilsonInterval().Low:0.0}, 100.0] of {recalls} |");
     }
 }

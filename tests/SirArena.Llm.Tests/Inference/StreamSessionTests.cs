@@ -52,6 +52,35 @@ public class StreamSessionTests
     }
 
     [Fact]
+    public void Whole_candidates_score_as_one_forward_pass_each_and_leave_the_stream_as_it_was()
+    {
+        using var scope = NewDisposeScope();
+        var model = TinyModels.Create(seed: 4);
+        var context = TinyModels.Tokens(25, seed: 9);
+        int[][] candidates = [[10, 3], [10, 7, 2], [12]];
+        using var session = new StreamSession(model, new ScriptedPolicy(budget: 64));
+        using var twin = new StreamSession(model, new ScriptedPolicy(budget: 64));
+        session.Prefill(context, reserve: 3);
+        twin.Prefill(context, reserve: 3);
+
+        var scores = session.ScoreSequences(candidates);
+
+        using (no_grad())
+        {
+            var separate = candidates.Select(c =>
+            {
+                var logProbs = nn.functional.log_softmax(model.forward(TinyModels.Ids([.. context, .. c]))[0], -1);
+                return c.Select((id, j) => (double)logProbs[context.Length - 1 + j][id].item<float>()).Sum();
+            }).ToArray();
+            scores.Should().Equal(separate, (a, b) => Math.Abs(a - b) < 1e-4);
+        }
+        scores[0].Should().NotBe(scores[1], "the first token is shared; the rest must tell them apart");
+        session.CachedTokens.Should().Be(twin.CachedTokens);
+        session.Prefill(candidates[1]).Surprisal.Should().Equal(twin.Prefill(candidates[1]).Surprisal, "the cache and the last logits are as they were");
+        session.Retained().Should().Equal(twin.Retained());
+    }
+
+    [Fact]
     public void Candidates_that_share_a_first_token_are_refused()
     {
         using var model = TinyModels.Create();
