@@ -15,7 +15,11 @@ public static class RoundViewRenderer
         console.MarkupLine($"[bold]round {view.Round}[/]  outcome [bold]{view.Outcome}[/]");
         console.WriteLine(view.UserTurn);
         foreach (var c in view.Candidates)
-            console.MarkupLine($"  {(c.Chosen ? "[bold green]>[/]" : " ")} {Markup.Escape(c.Text)} {Markup.Escape(c.Option),-10} {c.Score,10:F4}");
+        {
+            // A letter is shown with the option it stands for; an answer that is the option itself (a recalled item) once.
+            var label = c.Text == c.Option ? c.Text : $"{c.Text} {c.Option}";
+            console.MarkupLine($"  {(c.Chosen ? "[bold green]>[/]" : " ")} {Markup.Escape(label),-14} {c.Score,10:F4}");
+        }
         if (!view.HasMemory)
         {
             console.MarkupLine("[grey](a baseline agent: no memory to show)[/]");
