@@ -8,9 +8,9 @@ namespace SirArena.Arena.Reports;
 
 /// <summary>
 /// Writes an arena's results as report.md with PNG plots beside it: setup, win/tie/loss rates per scenario and pooled,
-/// the paired differences asked for, adaptivity after switches, grocery recall by distance and by
-/// whether the request was still in StreamingLLM's window. A section whose data are
-/// absent (no switching player, no grocery matches) is left out rather than printed empty.
+/// the paired differences asked for, adaptivity after switches, grocery recall by distance and by whether the request
+/// was still in StreamingLLM's window. A section whose data are absent (no switching player, no grocery matches) is
+/// left out rather than printed empty.
 /// </summary>
 public static class ReportWriter
 {
