@@ -7,6 +7,17 @@ public static class ReplayFiles
 {
     public const string Extension = ".jsonl";
 
+    /// <summary>Every replay file of <paramref name="folder"/> with its header, in ordinal order of the file names.</summary>
+    public static IEnumerable<(string Path, ReplayHeader Header)> WithHeaders(string folder)
+    {
+        foreach (var file in Directory.GetFiles(folder, "*" + Extension).Order(StringComparer.Ordinal))
+        {
+            ReplayHeader header;
+            using (var reader = ReplayReader.Open(file)) header = reader.Header;
+            yield return (file, header);
+        }
+    }
+
     /// <summary>{scenario}-{agent}-s{seed}.jsonl</summary>
     public static string Name(MatchSpec spec) => $"{spec.Scenario}-{Safe(spec.Agent.Name)}-s{spec.Seed}{Extension}";
 

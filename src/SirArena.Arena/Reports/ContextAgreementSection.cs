@@ -11,10 +11,8 @@ public static class ContextAgreementSection
     public static IReadOnlyList<string> Lines(string folder)
     {
         var rows = new List<string>();
-        foreach (var file in Directory.GetFiles(folder, "*" + ReplayFiles.Extension).Order(StringComparer.Ordinal))
+        foreach (var (file, header) in ReplayFiles.WithHeaders(folder))
         {
-            ReplayHeader header;
-            using (var reader = ReplayReader.Open(file)) header = reader.Header;
             if (header.ModelHash is null) continue;
             var agreement = ContextAgreement.Of(file);
             if (agreement.Trials == 0) continue;

@@ -73,10 +73,8 @@ public static class ReportWriter
         if (reference is null) return held;
         var grocery = outcomes.Where(o => o.Agent == reference && o.Rounds.Any(r => r is GroceryRoundResult))
             .Select(o => (o.Scenario, o.Seed)).ToHashSet();
-        foreach (var file in Directory.GetFiles(folder, "*" + ReplayFiles.Extension))
+        foreach (var (file, header) in ReplayFiles.WithHeaders(folder))
         {
-            ReplayHeader header;
-            using (var reader = ReplayReader.Open(file)) header = reader.Header;
             var match = (header.Match.Scenario, header.Match.Seed);
             if (header.Match.Agent.Name == reference && header.ModelHash is not null && grocery.Contains(match))
                 held[match] = RequestMemory.AtRecalls(file);
