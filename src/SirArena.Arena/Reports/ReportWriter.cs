@@ -1,7 +1,6 @@
 using System.Text;
 using SirArena.Arena.Replays;
 using SirArena.Arena.Statistics;
-using SirArena.Simulation.Games.Grocery;
 using SirArena.Simulation.Games.RockPaperScissors;
 
 namespace SirArena.Arena.Reports;
@@ -71,8 +70,7 @@ public static class ReportWriter
     {
         var held = new Dictionary<(string, ulong), IReadOnlyDictionary<long, bool>>();
         if (reference is null) return held;
-        var grocery = outcomes.Where(o => o.Agent == reference && o.Rounds.Any(r => r is GroceryRoundResult))
-            .Select(o => (o.Scenario, o.Seed)).ToHashSet();
+        var grocery = GroceryRecall.Matches(outcomes.Where(o => o.Agent == reference)).Select(o => (o.Scenario, o.Seed)).ToHashSet();
         foreach (var (file, header) in ReplayFiles.WithHeaders(folder))
         {
             var match = (header.Match.Scenario, header.Match.Seed);

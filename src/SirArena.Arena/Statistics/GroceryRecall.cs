@@ -11,6 +11,10 @@ public static class GroceryRecall
 {
     public const int DefaultBinWidth = 5;
 
+    /// <summary>The grocery matches among <paramref name="outcomes"/>.</summary>
+    public static MatchOutcome[] Matches(IEnumerable<MatchOutcome> outcomes) =>
+        outcomes.Where(o => o.Rounds.Any(r => r is GroceryRoundResult)).ToArray();
+
     public static IReadOnlyList<GroceryScores> Scores(IReadOnlyList<MatchOutcome> outcomes) =>
         Tallies(outcomes).Select(t => new GroceryScores(t.Agent, t.Tally.Recall, t.Tally.Unrelated)).ToArray();
 
@@ -39,7 +43,7 @@ public static class GroceryRecall
         IReadOnlyDictionary<(string Scenario, ulong Seed), IReadOnlyDictionary<long, bool>> referenceHeld)
     {
         ArgumentNullException.ThrowIfNull(referenceHeld);
-        var grocery = outcomes.Where(o => o.Rounds.Any(r => r is GroceryRoundResult)).ToArray();
+        var grocery = Matches(outcomes);
         return RateTable.Agents(grocery).Select(agent =>
         {
             long inWindow = 0, inWindowRight = 0, beyond = 0, beyondRight = 0;
@@ -61,7 +65,7 @@ public static class GroceryRecall
     private static IReadOnlyList<(string Agent, GroceryTally Tally)> Tallies(IReadOnlyList<MatchOutcome> outcomes)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
-        var grocery = outcomes.Where(o => o.Rounds.Any(r => r is GroceryRoundResult)).ToArray();
+        var grocery = Matches(outcomes);
         return RateTable.Agents(grocery).Select(agent =>
         {
             var tally = new GroceryTally();
