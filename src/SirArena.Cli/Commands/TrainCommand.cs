@@ -37,12 +37,13 @@ public static class TrainCommand
         var corpus = new Option<int>("--corpus-windows") { Description = "training windows generated", DefaultValueFactory = _ => defaults.CorpusWindows };
         var threads = new Option<int?>("--threads") { Description = "CPU threads for TorchSharp (default: all cores)" };
         var fresh = new Option<bool>("--fresh") { Description = "ignore an existing checkpoint and start again" };
+        var groceryShare = new Option<double>("--grocery-share") { Description = "fraction of the corpus's streams that are grocery dialogues (the rest Rock-Paper-Scissors)", DefaultValueFactory = _ => defaults.Corpus.GroceryShare };
         var scenarios = new Option<string?>("--scenarios") { Description = "scenarios folder (default: the repository's scenarios/)" };
 
         var command = new Command("train", "train the default model on the project's own scenarios, compacted by the real memory policies")
         {
             output, minutes, steps, seed, batch, length, hidden, layers, heads, kvHeads, intermediate, vocab, lr, warmup,
-            evalEvery, evalWindows, textWeight, recallWeight, saveEvery, corpus, threads, fresh, scenarios,
+            evalEvery, evalWindows, textWeight, recallWeight, saveEvery, corpus, groceryShare, threads, fresh, scenarios,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -72,7 +73,7 @@ public static class TrainCommand
                 Threads = parse.GetValue(threads),
                 Resume = !parse.GetValue(fresh),
                 ScenariosFolder = parse.GetValue(scenarios),
-                Corpus = defaults.Corpus with { ContextLength = contextLength },
+                Corpus = defaults.Corpus with { ContextLength = contextLength, GroceryShare = parse.GetValue(groceryShare) },
             };
             return UserErrors.RunAsync(parse, () => Task.FromResult(Run(options, parse.InvocationConfiguration, cancellationToken)));
         });

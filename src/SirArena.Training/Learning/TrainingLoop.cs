@@ -51,7 +51,11 @@ internal sealed class TrainingLoop(
             if (total == 0 && step - state.Step == CalibrationStepsDone)
                 total = FitSchedule(step, (Seconds() - calibrationStart) / (CalibrationStepsDone - 1), budget - Seconds());
             if (step % options.EvalInterval == 0)
+            {
                 lastEvaluation = Evaluation.Run(model, heldOut, options.BatchSize);
+                progress?.Report(new TrainingProgress(step, total, loss, answer, text, lr, TokensPerSecond,
+                    TimeSpan.FromSeconds(Seconds()), lastEvaluation, $"held out at step {step}: {lastEvaluation.Describe()}"));
+            }
             if (step % options.CheckpointInterval == 0 || (total > 0 && step == total))
                 TrainingCheckpoint.Save(options.CheckpointFolder, model, optimizer, new TrainerState(step, total, tokens, Seconds(), options.Seed));
             progress?.Report(new TrainingProgress(step, total, loss, answer, text, lr, TokensPerSecond,
