@@ -40,7 +40,7 @@ public class GroceryScenarioTests
         results[0].Outcome.Should().Be(Outcome.Unscored);
         var o = results[21].Turn.Options;
         results[21].Turn.Prompt.Should().Be(
-            $"\nUSER: Which one is the GROCERY that I want you to buy earlier? Choices: (A) [{o[0]}] (B) [{o[1]}] (C) [{o[2]}] (D) [{o[3]}]. You choose:\nASSISTANT: ");
+            $"\nUSER: Which one is the GROCERY that I want you to buy earlier? Choices: (A) {o[0]} (B) {o[1]} (C) {o[2]} (D) {o[3]}. You choose:\nASSISTANT: ");
         results[21].Turn.Candidates.Should().Equal(o);
         results[1].Turn.Candidates.Should().Equal("A", "B", "C", "D");
     }
