@@ -52,8 +52,12 @@ public sealed class CorpusGenerator
     public List<TrainingWindow> Stream(StableRandom root, int index)
     {
         var random = root.Derive($"stream {index}");
-        var policy = PolicyChoice.Draw(random.Derive("policy"), options.ContextLength);
-        var text = Text(random, policy);
+        bool opening = random.Derive("opening").NextDouble() < options.OpeningShare;
+        // Every memory holds a match's opening whole: full memory is what any policy would leave.
+        var policy = opening ? new PolicyChoice("full", options.ContextLength) : PolicyChoice.Draw(random.Derive("policy"), options.ContextLength);
+        var text = opening
+            ? scenarios.Grocery(random.Derive("rounds").NextInt(2, 14), random.Derive("grocery"), opening: true)
+            : Text(random, policy);
         var scores = random.Derive("scores");
         var rounds = text.Select(round => encoder.Encode(round, scores)).ToList();
         var cut = random.Derive("cut");

@@ -4,7 +4,10 @@ namespace SirArena.Training.Corpus;
 /// The shape of the generated corpus. Defaults: L = 512; up to 8 rounds per window after its compacted prefix;
 /// about 16 windows cut from each simulated stream (more would make the pool repeat one stream); four streams in ten
 /// are grocery (reading a request back needs many recalls, and a grocery stream has one every few rounds to a few
-/// dozen), the rest Rock-Paper-Scissors, which the headline results are about.
+/// dozen), the rest Rock-Paper-Scissors, which the headline results are about. Before those, three streams in ten are
+/// grocery openings: a match's first 2-14 rounds, episodes of 0-4 questions in a short context, where a request is
+/// read back from few tokens (on openings alone that is learnt in a few hundred steps; docs/results.md says what they
+/// gave in the full corpus).
 /// </summary>
 public sealed record CorpusOptions
 {
@@ -12,6 +15,7 @@ public sealed record CorpusOptions
     public int MaxRoundsPerWindow { get; init; } = 8;
     public int WindowsPerStream { get; init; } = 16;
     public double GroceryShare { get; init; } = 0.4;
+    public double OpeningShare { get; init; } = 0.3;
     /// <summary>Longest Rock-Paper-Scissors stream, in rounds (the arena plays 2,000).</summary>
     public int MaxRpsRounds { get; init; } = 2000;
     public int MaxGroceryRounds { get; init; } = 600;
@@ -21,6 +25,7 @@ public sealed record CorpusOptions
         if (ContextLength < 128) throw new ArgumentOutOfRangeException(nameof(ContextLength), ContextLength, "the context length L must be at least 128 tokens, or a round would not fit beside a compacted context");
         if (MaxRoundsPerWindow < 1) throw new ArgumentOutOfRangeException(nameof(MaxRoundsPerWindow), MaxRoundsPerWindow, "a window holds at least one round");
         if (WindowsPerStream < 1) throw new ArgumentOutOfRangeException(nameof(WindowsPerStream), WindowsPerStream, "cut at least one window per stream");
+        if (OpeningShare is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(OpeningShare), OpeningShare, "the share of grocery openings is a fraction in [0, 1]");
         if (GroceryShare is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(GroceryShare), GroceryShare, "the grocery share is a fraction in [0, 1]");
         if (MaxRpsRounds < 12 || MaxGroceryRounds < 20) throw new ArgumentOutOfRangeException(nameof(MaxRpsRounds), "streams need at least 12 RPS or 20 grocery rounds");
         return this;

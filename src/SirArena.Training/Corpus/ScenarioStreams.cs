@@ -37,15 +37,15 @@ public sealed class ScenarioStreams(GroceryScenarioDefinition grocery)
     /// <summary>
     /// A grocery stream: episodes of a request, K unrelated questions and a recall, K drawn from a range drawn per
     /// stream. Short episodes give recalls that every memory still sees (reading the request back); long ones, past a
-    /// StreamingLLM window, are where SirLLM's retention has to carry the item. Reading back is the skill to learn
-    /// first and recalls are rare in a stream, so two streams in five are drills of 0-7 questions, a recall every few
-    /// rounds; the others draw K up to about 40, the arena's distances.
+    /// StreamingLLM window, are where SirLLM's retention has to carry the item. Two streams in five are drills of 0-7
+    /// questions, a recall every few rounds; the others draw K up to about 40, the arena's distances. An
+    /// <paramref name="opening"/> is a match's first episodes, of 0-4 questions each.
     /// </summary>
-    public List<DialogueRound> Grocery(int rounds, StableRandom random)
+    public List<DialogueRound> Grocery(int rounds, StableRandom random, bool opening = false)
     {
         bool drill = random.NextDouble() < 0.4;
-        int min = drill ? random.NextInt(0, 3) : random.NextInt(1, 12);
-        var options = new GroceryOptions(min, min + (drill ? random.NextInt(0, 4) : random.NextInt(0, 30)));
+        int min = opening ? 0 : drill ? random.NextInt(0, 3) : random.NextInt(1, 12);
+        var options = new GroceryOptions(min, opening ? 4 : min + (drill ? random.NextInt(0, 4) : random.NextInt(0, 30)));
         var scenario = new GroceryScenario(grocery.Name, grocery.Items, grocery.Questions, options, random.Derive("grocery"));
         var player = new ContextPlayer(random.Derive("player"));
         var stream = new List<DialogueRound>(rounds);
