@@ -29,6 +29,7 @@ public static class TrainCommand
         var vocab = new Option<int>("--vocab-size") { Description = "largest tokenizer vocabulary (it stops earlier once every word is one token)", DefaultValueFactory = _ => defaults.VocabularySize };
         var lr = new Option<double>("--lr") { Description = "peak learning rate", DefaultValueFactory = _ => defaults.LearningRate };
         var warmup = new Option<int>("--warmup") { Description = "warm-up steps", DefaultValueFactory = _ => defaults.WarmupSteps };
+        var openingSteps = new Option<int>("--opening-steps") { Description = "first steps trained on grocery openings only, where reading a request back is learnt", DefaultValueFactory = _ => defaults.OpeningSteps };
         var evalEvery = new Option<int>("--eval-interval") { Description = "steps between held-out evaluations", DefaultValueFactory = _ => defaults.EvalInterval };
         var evalWindows = new Option<int>("--eval-windows") { Description = "held-out windows per evaluation", DefaultValueFactory = _ => defaults.EvalWindows };
         var textWeight = new Option<double>("--text-weight") { Description = "weight of the next-token loss on the text beside the answer loss", DefaultValueFactory = _ => defaults.TextWeight };
@@ -42,7 +43,7 @@ public static class TrainCommand
 
         var command = new Command("train", "train the default model on the project's own scenarios, compacted by the real memory policies")
         {
-            output, minutes, steps, seed, batch, length, hidden, layers, heads, kvHeads, intermediate, vocab, lr, warmup,
+            output, minutes, steps, seed, batch, length, hidden, layers, heads, kvHeads, intermediate, vocab, lr, warmup, openingSteps,
             evalEvery, evalWindows, textWeight, recallWeight, saveEvery, corpus, groceryShare, threads, fresh, scenarios,
         };
         command.SetAction((parse, cancellationToken) =>
@@ -64,6 +65,7 @@ public static class TrainCommand
                 VocabularySize = parse.GetValue(vocab),
                 LearningRate = parse.GetValue(lr),
                 WarmupSteps = parse.GetValue(warmup),
+                OpeningSteps = parse.GetValue(openingSteps),
                 EvalInterval = parse.GetValue(evalEvery),
                 EvalWindows = parse.GetValue(evalWindows),
                 TextWeight = parse.GetValue(textWeight),

@@ -56,7 +56,7 @@ public sealed class CorpusGenerator
         // Every memory holds a match's opening whole: full memory is what any policy would leave.
         var policy = opening ? new PolicyChoice("full", options.ContextLength) : PolicyChoice.Draw(random.Derive("policy"), options.ContextLength);
         var text = opening
-            ? scenarios.Grocery(random.Derive("rounds").NextInt(2, 14), random.Derive("grocery"), opening: true)
+            ? scenarios.Grocery(random.Derive("rounds").NextInt(2, 6), random.Derive("grocery"), opening: true)
             : Text(random, policy);
         var scores = random.Derive("scores");
         var rounds = text.Select(round => encoder.Encode(round, scores)).ToList();
@@ -67,7 +67,8 @@ public sealed class CorpusGenerator
         // answering the questions in between.
         int recalls = rounds.Count(r => r.Source.Kind == RoundKind.GroceryRecall);
         double q = Math.Min(1.0, (double)options.WindowsPerStream / Math.Max(1, recalls));
-        return builder.Build(rounds, policy, r => rounds[r].Source.Kind == RoundKind.GroceryRecall ? cut.NextDouble() < q : cut.NextDouble() < p);
+        var windows = builder.Build(rounds, policy, r => rounds[r].Source.Kind == RoundKind.GroceryRecall ? cut.NextDouble() < q : cut.NextDouble() < p);
+        return opening ? windows.ConvertAll(w => w with { Policy = TrainingWindow.Opening }) : windows;
     }
 
     /// <summary>A stream's rounds as text. Full memory holds only the first rounds of a match, so its streams are short.</summary>

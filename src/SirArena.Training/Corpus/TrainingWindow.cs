@@ -16,9 +16,12 @@ public sealed record AnswerTarget(int Position, int TargetId, int[] CandidateIds
 /// <param name="Ids">The token ids, at most the pre-training length L.</param>
 /// <param name="PrefixLength">How many leading tokens are the policy's compacted context.</param>
 /// <param name="Answers">The answer positions, ascending.</param>
-/// <param name="Policy">Which memory produced the prefix, e.g. "sir-384-0.9", for per-policy evaluation.</param>
+/// <param name="Policy">Which memory produced the prefix, e.g. "sir-384-0.9", for per-policy evaluation; <see cref="Opening"/>
+/// for a match's first rounds, which every memory holds whole.</param>
 public sealed record TrainingWindow(int[] Ids, int PrefixLength, AnswerTarget[] Answers, string Policy)
 {
-    /// <summary>The policy family: "full", "streaming" or "sir".</summary>
+    public const string Opening = "opening";
+
+    /// <summary>The policy family: "full", "streaming", "sir" or "opening".</summary>
     public string PolicyFamily => Policy.Split('-')[0];
 }

@@ -23,7 +23,7 @@ internal sealed class TrainingLoop(
 
     public (TrainerState State, double LastLoss, bool Completed) Run(TrainerState state, Stopwatch clock, CancellationToken cancellationToken)
     {
-        var order = new BatchOrder(pool.Count, options.BatchSize, options.Seed);
+        var batches = new Batches(pool, options);
         using var log = new LossLog(Path.Combine(options.TrainingFolder, "loss.csv"), state.Step);
         double priorSeconds = state.Seconds - clock.Elapsed.TotalSeconds;
         double Seconds() => priorSeconds + clock.Elapsed.TotalSeconds;
@@ -31,6 +31,8 @@ internal sealed class TrainingLoop(
         int step = state.Step, total = state.TotalSteps;
         long tokens = state.Tokens;
         double lastLoss = double.NaN, calibrationStart = 0, stepSeconds = 0;
+        // The pace is measured on whole-pool batches: opening batches are far shorter.
+        int calibrationFrom = Math.Max(state.Step, batches.OpeningSteps);
         EvaluationResult? lastEvaluation = null;
 
         while (total == 0 || step < total)
@@ -38,7 +40,7 @@ internal sealed class TrainingLoop(
             if (cancellationToken.IsCancellationRequested || Seconds() + stepSeconds > budget) break;
             double lr = new LearningRateSchedule(options.LearningRate, options.WarmupSteps, total == 0 ? int.MaxValue : total, options.MinLearningRateRatio).At(step);
             var started = Stopwatch.GetTimestamp();
-            var (loss, answer, text, batchTokens) = Step(order.Indices(step), lr);
+            var (loss, answer, text, batchTokens) = Step(batches.At(step), lr);
             stepSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             secondsThisRun += stepSeconds;
             tokensThisRun += batchTokens;
@@ -47,8 +49,8 @@ internal sealed class TrainingLoop(
             lastLoss = loss;
             log.Write(step, lr, loss, answer, text, tokens, Seconds());
 
-            if (step - state.Step == 1) calibrationStart = Seconds();
-            if (total == 0 && step - state.Step == CalibrationStepsDone)
+            if (step - calibrationFrom == 1) calibrationStart = Seconds();
+            if (total == 0 && step - calibrationFrom == CalibrationStepsDone)
                 total = FitSchedule(step, (Seconds() - calibrationStart) / (CalibrationStepsDone - 1), budget - Seconds());
             if (step % options.EvalInterval == 0)
             {
@@ -81,6 +83,23 @@ internal sealed class TrainingLoop(
         progress?.Report(new TrainingProgress(step, total, 0, 0, 0, 0, 0, TimeSpan.Zero, null,
             $"schedule fitted to the time budget: {total} steps at {secondsPerStep:F2} s/step (pass --steps {total} to repeat it exactly)"));
         return total;
+    }
+
+    /// <summary>The windows of each step: openings only for the first <see cref="TrainingOptions.OpeningSteps"/>, then the whole pool.</summary>
+    sealed class Batches(IReadOnlyList<TrainingWindow> pool, TrainingOptions options)
+    {
+        readonly int[] openings = Enumerable.Range(0, pool.Count).Where(i => pool[i].Policy == TrainingWindow.Opening).ToArray();
+        readonly BatchOrder all = new(pool.Count, options.BatchSize, options.Seed);
+        BatchOrder? openingOrder;
+
+        public int OpeningSteps => openings.Length == 0 ? 0 : options.OpeningSteps;
+
+        public int[] At(int step)
+        {
+            if (step >= OpeningSteps) return all.Indices(step);
+            openingOrder ??= new BatchOrder(openings.Length, options.BatchSize, options.Seed);
+            return Array.ConvertAll(openingOrder.Indices(step), i => openings[i]);
+        }
     }
 
     (float Loss, float Answer, float Text, long Tokens) Step(int[] indices, double lr)

@@ -30,13 +30,13 @@ public class GroceryScenarioTests
     }
 
     [Fact]
-    public void Turns_are_rendered_in_the_papers_words()
+    public void Turns_are_rendered_in_the_papers_words_and_the_request_is_answered_with_its_item()
     {
         var results = Play("grocery", new OracleAgent(), 22);
         var item = results[0].Item;
 
         results[0].Turn.Prompt.Should().Be($"USER: I want you to buy the GROCERY: [{item}].\nASSISTANT: ");
-        results[0].Turn.Candidates.Should().Equal("OK");
+        results[0].Turn.Candidates.Should().Equal(item);
         results[0].Outcome.Should().Be(Outcome.Unscored);
         var o = results[21].Turn.Options;
         results[21].Turn.Prompt.Should().Be(

@@ -33,7 +33,7 @@ public class OpeningStreamsTests
 
         // Full memory holds a match from its first round, so every window opens with the first request.
         var matchStart = Shipped.Tokenizer.Encode("USER: I want you to buy the GROCERY: [");
-        windows.Should().OnlyContain(w => w.Policy == "full-512" && w.Ids.Take(matchStart.Length).SequenceEqual(matchStart));
+        windows.Should().OnlyContain(w => w.Policy == TrainingWindow.Opening && w.Ids.Take(matchStart.Length).SequenceEqual(matchStart));
         windows.SelectMany(w => w.Answers).Should().Contain(a => a.Kind == RoundKind.GroceryRecall);
         windows.SelectMany(w => w.Answers).Should().NotContain(a => a.Kind == RoundKind.Rps);
     }

@@ -8,9 +8,10 @@ namespace SirArena.Training.Tests.Tokenization;
 public class GroceryItemTokensTests
 {
     /// <summary>
-    /// Reading a request back is copying the item's tokens from the request into the answer: the answer must be the
-    /// request's very tokens, and its first token must not stand in the recall itself (its options are " oats", after
-    /// a space), or the latest copy of the token in the context would be an option, right or wrong.
+    /// Reading a request back is copying the item's tokens from the request into the answer: the request's own answer
+    /// and the recall's must be the request's very tokens, and their first token must not stand in the recall itself
+    /// (its options are " oats", after a space), or the latest copy of the token in the context would be an option,
+    /// right or wrong.
     /// </summary>
     [Fact]
     public void The_recall_is_answered_with_the_requests_own_tokens_which_the_recall_itself_does_not_hold()
@@ -28,6 +29,7 @@ public class GroceryItemTokensTests
             {
                 requested = tokenizer.Encode(facts.RequestedItem!);
                 Contains(tokenizer.Encode(turn.Prompt), requested).Should().BeTrue($"round {round}: {turn.Prompt.Trim()}");
+                tokenizer.Encode(turn.Candidates.Single()).Should().Equal(requested, $"round {round}: the request is answered with its item");
             }
             else if (facts.Kind == GroceryTurnKind.Recall)
             {
