@@ -39,12 +39,13 @@ public static class TrainCommand
         var threads = new Option<int?>("--threads") { Description = "CPU threads for TorchSharp (default: all cores)" };
         var fresh = new Option<bool>("--fresh") { Description = "ignore an existing checkpoint and start again" };
         var groceryShare = new Option<double>("--grocery-share") { Description = "fraction of the corpus's streams that are grocery dialogues (the rest Rock-Paper-Scissors)", DefaultValueFactory = _ => defaults.Corpus.GroceryShare };
+        var openingShare = new Option<double>("--opening-share") { Description = "fraction of the corpus's streams that are grocery openings (a request and its recall after 0-4 questions, in a short context)", DefaultValueFactory = _ => defaults.Corpus.OpeningShare };
         var scenarios = new Option<string?>("--scenarios") { Description = "scenarios folder (default: the repository's scenarios/)" };
 
         var command = new Command("train", "train the default model on the project's own scenarios, compacted by the real memory policies")
         {
             output, minutes, steps, seed, batch, length, hidden, layers, heads, kvHeads, intermediate, vocab, lr, warmup, openingSteps,
-            evalEvery, evalWindows, textWeight, recallWeight, saveEvery, corpus, groceryShare, threads, fresh, scenarios,
+            evalEvery, evalWindows, textWeight, recallWeight, saveEvery, corpus, groceryShare, openingShare, threads, fresh, scenarios,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -75,7 +76,7 @@ public static class TrainCommand
                 Threads = parse.GetValue(threads),
                 Resume = !parse.GetValue(fresh),
                 ScenariosFolder = parse.GetValue(scenarios),
-                Corpus = defaults.Corpus with { ContextLength = contextLength, GroceryShare = parse.GetValue(groceryShare) },
+                Corpus = defaults.Corpus with { ContextLength = contextLength, GroceryShare = parse.GetValue(groceryShare), OpeningShare = parse.GetValue(openingShare) },
             };
             return UserErrors.RunAsync(parse, () => Task.FromResult(Run(options, parse.InvocationConfiguration, cancellationToken)));
         });
