@@ -23,7 +23,7 @@ internal sealed class TrainingLoop(
 
     public (TrainerState State, double LastLoss, bool Completed) Run(TrainerState state, Stopwatch clock, CancellationToken cancellationToken)
     {
-        var batches = new Batches(pool, options);
+        var batches = new OpeningFirstBatches(pool, options.BatchSize, options.OpeningSteps, options.Seed);
         using var log = new LossLog(Path.Combine(options.TrainingFolder, "loss.csv"), state.Step);
         double priorSeconds = state.Seconds - clock.Elapsed.TotalSeconds;
         double Seconds() => priorSeconds + clock.Elapsed.TotalSeconds;
@@ -83,23 +83,6 @@ internal sealed class TrainingLoop(
         progress?.Report(new TrainingProgress(step, total, 0, 0, 0, 0, 0, TimeSpan.Zero, null,
             $"schedule fitted to the time budget: {total} steps at {secondsPerStep:F2} s/step (pass --steps {total} to repeat it exactly)"));
         return total;
-    }
-
-    /// <summary>The windows of each step: openings only for the first <see cref="TrainingOptions.OpeningSteps"/>, then the whole pool.</summary>
-    sealed class Batches(IReadOnlyList<TrainingWindow> pool, TrainingOptions options)
-    {
-        readonly int[] openings = Enumerable.Range(0, pool.Count).Where(i => pool[i].Policy == TrainingWindow.Opening).ToArray();
-        readonly BatchOrder all = new(pool.Count, options.BatchSize, options.Seed);
-        BatchOrder? openingOrder;
-
-        public int OpeningSteps => openings.Length == 0 ? 0 : options.OpeningSteps;
-
-        public int[] At(int step)
-        {
-            if (step >= OpeningSteps) return all.Indices(step);
-            openingOrder ??= new BatchOrder(openings.Length, options.BatchSize, options.Seed);
-            return Array.ConvertAll(openingOrder.Indices(step), i => openings[i]);
-        }
     }
 
     (float Loss, float Answer, float Text, long Tokens) Step(int[] indices, double lr)
