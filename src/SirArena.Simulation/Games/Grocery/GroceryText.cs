@@ -11,10 +11,10 @@ namespace SirArena.Simulation.Games.Grocery;
 /// (the RPS turns' "Choices: ... You choose:" shape). An unrelated question is answered with a letter; the recall
 /// with the item itself, its options naming the items in brackets as the request did: <c>(A) [oats] (B) [rice] ...
 /// You choose:</c> answered <c>oats</c>. So the item is the very same token in the request, the options and the
-/// answer, and reading the request back is copying a token, the simplest form the task can take for a model. (Bare
-/// options, <c>(A) oats</c>, tokenize the item as <c> oats</c>, a different id from the request's <c>oats</c>; a
-/// letter answer adds a second hop from the matching option to its letter. docs/results.md says what each
-/// formulation gave.)
+/// answer, and reading the request back is copying a token. (Bare options, <c>(A) oats</c>, tokenize the item as
+/// <c> oats</c>, a different id from the request's <c>oats</c>; a letter answer adds a second hop from the matching
+/// option to its letter. docs/results.md says what each formulation gave: the shipped model was trained on this one
+/// and does not recall; recall formed only with bare options and the request answered by its item.)
 /// </summary>
 public static class GroceryText
 {
