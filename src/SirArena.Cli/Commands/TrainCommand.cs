@@ -29,7 +29,7 @@ public static class TrainCommand
         var vocab = new Option<int>("--vocab-size") { Description = "largest tokenizer vocabulary (it stops earlier once every word is one token)", DefaultValueFactory = _ => defaults.VocabularySize };
         var lr = new Option<double>("--lr") { Description = "peak learning rate", DefaultValueFactory = _ => defaults.LearningRate };
         var warmup = new Option<int>("--warmup") { Description = "warm-up steps", DefaultValueFactory = _ => defaults.WarmupSteps };
-        var openingSteps = new Option<int>("--opening-steps") { Description = "first steps trained on grocery openings only, where reading a request back is learnt", DefaultValueFactory = _ => defaults.OpeningSteps };
+        var openingSteps = new Option<int>("--opening-steps") { Description = "first steps trained half on grocery openings, where reading a request back is learnt, and half on Rock-Paper-Scissors", DefaultValueFactory = _ => defaults.OpeningSteps };
         var evalEvery = new Option<int>("--eval-interval") { Description = "steps between held-out evaluations", DefaultValueFactory = _ => defaults.EvalInterval };
         var evalWindows = new Option<int>("--eval-windows") { Description = "held-out windows per evaluation", DefaultValueFactory = _ => defaults.EvalWindows };
         var textWeight = new Option<double>("--text-weight") { Description = "weight of the next-token loss on the text beside the answer loss", DefaultValueFactory = _ => defaults.TextWeight };

@@ -13,7 +13,7 @@ namespace SirArena.Simulation.Loop;
 /// <param name="Round">0-based index of the round in its match.</param>
 /// <param name="Prompt">The exact text fed to the model before it answers (see <see cref="DialogueFormat"/>).</param>
 /// <param name="UserTurn">The user's line alone, role prefix included, for display.</param>
-/// <param name="Candidates">The answer texts the agent chooses between ("A", "B", "C"; "OK").</param>
+/// <param name="Candidates">The answer texts the agent chooses between ("A", "B", "C"; "oats").</param>
 /// <param name="Options">What each candidate stands for ("rock", "paper", ...), same order as the candidates.</param>
 /// <param name="Facts">What a player may know this round, typed per game (e.g. the opponent's previous move).</param>
 /// <param name="Truth">Privileged knowledge for the oracle and for replays.</param>

@@ -8,7 +8,7 @@ public enum RoundKind
     /// <summary>A Rock-Paper-Scissors round: trained toward the best reply to the visible moves.</summary>
     Rps,
 
-    /// <summary>"I want you to buy the GROCERY: [oats]." answered "OK".</summary>
+    /// <summary>"I want you to buy the GROCERY: [oats]." answered with the item, "oats".</summary>
     GroceryRequest,
 
     /// <summary>An unrelated multiple-choice question with a known answer.</summary>

@@ -3,23 +3,36 @@ using SirArena.Training.Corpus;
 namespace SirArena.Training.Learning;
 
 /// <summary>
-/// The windows of each step: for the first <see cref="OpeningSteps"/> only grocery openings
-/// (<see cref="TrainingWindow.Opening"/>), where reading a request back can start, then the whole pool in
+/// The windows of each step. For the first <see cref="OpeningSteps"/> steps half of each batch are grocery openings
+/// (<see cref="TrainingWindow.Opening"/>), where reading a request back can start from a few tokens, and half are
+/// Rock-Paper-Scissors windows, so that counting is learnt meanwhile (600 steps on openings alone left it at chance
+/// for a thousand steps after them, see docs/results.md); the long grocery windows wait. Then the whole pool in
 /// <see cref="BatchOrder"/>'s seeded permutations. A pure function of the step, as BatchOrder is, so a resumed run
 /// sees the same batches. With no openings in the pool there is no opening phase.
 /// </summary>
-internal sealed class OpeningFirstBatches(IReadOnlyList<TrainingWindow> pool, int batchSize, int openingSteps, ulong seed)
+internal sealed class OpeningFirstBatches
 {
-    readonly int[] openings = Enumerable.Range(0, pool.Count).Where(i => pool[i].Policy == TrainingWindow.Opening).ToArray();
-    readonly BatchOrder all = new(pool.Count, batchSize, seed);
-    BatchOrder? openingOrder;
+    readonly int openingSteps;
+    readonly int[] openings, rps;
+    readonly BatchOrder all, openingOrder, rpsOrder;
 
-    public int OpeningSteps => openings.Length == 0 ? 0 : openingSteps;
-
-    public int[] At(int step)
+    public OpeningFirstBatches(IReadOnlyList<TrainingWindow> pool, int batchSize, int openingSteps, ulong seed)
     {
-        if (step >= OpeningSteps) return all.Indices(step);
-        openingOrder ??= new BatchOrder(openings.Length, batchSize, seed);
-        return Array.ConvertAll(openingOrder.Indices(step), i => openings[i]);
+        openings = Where(pool, w => w.Policy == TrainingWindow.Opening);
+        rps = Where(pool, w => w.Answers.Length > 0 && w.Answers.All(a => a.Kind == RoundKind.Rps));
+        this.openingSteps = openings.Length == 0 ? 0 : openingSteps;
+        int fromOpenings = rps.Length == 0 ? batchSize : (batchSize + 1) / 2;
+        all = new BatchOrder(pool.Count, batchSize, seed);
+        openingOrder = new BatchOrder(Math.Max(1, openings.Length), fromOpenings, seed);
+        rpsOrder = new BatchOrder(Math.Max(1, rps.Length), batchSize - fromOpenings, seed);
     }
+
+    public int OpeningSteps => openingSteps;
+
+    public int[] At(int step) => step >= openingSteps
+        ? all.Indices(step)
+        : [.. openingOrder.Indices(step).Select(i => openings[i]), .. rpsOrder.Indices(step).Select(i => rps[i])];
+
+    static int[] Where(IReadOnlyList<TrainingWindow> pool, Func<TrainingWindow, bool> keep) =>
+        Enumerable.Range(0, pool.Count).Where(i => keep(pool[i])).ToArray();
 }

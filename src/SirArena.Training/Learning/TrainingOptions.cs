@@ -35,11 +35,12 @@ public sealed record TrainingOptions
     /// <summary>How much a grocery recall answer weighs in the answer loss against any other answer.</summary>
     public double RecallWeight { get; init; } = 3.0;
     /// <summary>
-    /// The first steps train on grocery openings only (<see cref="TrainingWindow.Opening"/>, present when
-    /// <see cref="CorpusOptions.OpeningShare"/> is above 0), then batches come from the whole pool. 0 by default, as the
-    /// shipped model was trained; docs/results.md says what 600 opening steps did for recall.
+    /// The first steps train on grocery openings (<see cref="TrainingWindow.Opening"/>) and Rock-Paper-Scissors windows,
+    /// half and half (see <see cref="OpeningFirstBatches"/>): reading a request back forms on openings, while in the
+    /// full mix, where most recalls sit in long or compacted contexts, it did not form at all. Afterwards batches come
+    /// from the whole pool.
     /// </summary>
-    public int OpeningSteps { get; init; }
+    public int OpeningSteps { get; init; } = 1000;
     public int EvalInterval { get; init; } = 250;
     public int EvalWindows { get; init; } = 384;
     public int CheckpointInterval { get; init; } = 250;

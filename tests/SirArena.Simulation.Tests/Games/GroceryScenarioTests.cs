@@ -30,17 +30,17 @@ public class GroceryScenarioTests
     }
 
     [Fact]
-    public void Turns_are_rendered_in_the_papers_words()
+    public void Turns_are_rendered_in_the_papers_words_and_the_request_is_answered_with_its_item()
     {
         var results = Play("grocery", new OracleAgent(), 22);
         var item = results[0].Item;
 
         results[0].Turn.Prompt.Should().Be($"USER: I want you to buy the GROCERY: [{item}].\nASSISTANT: ");
-        results[0].Turn.Candidates.Should().Equal("OK");
+        results[0].Turn.Candidates.Should().Equal(item);
         results[0].Outcome.Should().Be(Outcome.Unscored);
         var o = results[21].Turn.Options;
         results[21].Turn.Prompt.Should().Be(
-            $"\nUSER: Which one is the GROCERY that I want you to buy earlier? Choices: (A) [{o[0]}] (B) [{o[1]}] (C) [{o[2]}] (D) [{o[3]}]. You choose:\nASSISTANT: ");
+            $"\nUSER: Which one is the GROCERY that I want you to buy earlier? Choices: (A) {o[0]} (B) {o[1]} (C) {o[2]} (D) {o[3]}. You choose:\nASSISTANT: ");
         results[21].Turn.Candidates.Should().Equal(o);
         results[1].Turn.Candidates.Should().Equal("A", "B", "C", "D");
     }

@@ -68,7 +68,7 @@ public class ByteLevelBpeTrainerTests
     public void Moves_letters_and_items_are_single_tokens()
     {
         var tokenizer = Shipped.Tokenizer;
-        var words = new[] { "rock", " rock", "paper", " paper", "scissors", " scissors", "A", "B", "C", "D", "OK" }
+        var words = new[] { "rock", " rock", "paper", " paper", "scissors", " scissors", "A", "B", "C", "D" }
             .Concat(Shipped.Grocery.Items.Where(item => !item.Contains(' ')));
         foreach (var word in words) tokenizer.Encode(word).Should().HaveCount(1, $"\"{word}\" should be one token");
     }

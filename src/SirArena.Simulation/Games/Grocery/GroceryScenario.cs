@@ -5,7 +5,8 @@ namespace SirArena.Simulation.Games.Grocery;
 
 /// <summary>
 /// The grocery-shopping task of the SirLLM paper as an endless stream of episodes: the user asks the assistant to
-/// buy an item, asks K unrelated questions, then asks which item it was; then a new episode begins. Every draw
+/// buy an item (answered with the item, see <see cref="GroceryText"/>), asks K unrelated questions, then asks which
+/// item it was; then a new episode begins. Every draw
 /// (item, K, questions, option order) comes from the scenario's own generator, in the same order whatever the
 /// agent answers, so all agents given one seed face the same questions.
 /// </summary>
@@ -100,7 +101,7 @@ public sealed class GroceryScenario : IScenario, IResumable
         _item = _items[_random.NextInt(_items.Count)];
         _questionsBetween = _random.NextInt(_options.MinQuestionsBetween, _options.MaxQuestionsBetween);
         _asked = 0;
-        return (GroceryText.Request(_item), [GroceryText.Acknowledgement], 0);
+        return (GroceryText.Request(_item), [_item], 0);
     }
 
     private static (string, IReadOnlyList<string>, int) Ask(MultipleChoiceQuestion q) =>
