@@ -6,7 +6,7 @@ namespace SirArena.Training.Corpus;
 /// are grocery (reading a request back needs many recalls, and a grocery stream has one every few rounds to a few
 /// dozen), the rest Rock-Paper-Scissors, which the headline results are about. Before those, three streams in ten are
 /// grocery openings: a match's first 2-6 rounds, an episode of 0-4 questions, which every memory holds whole. Reading
-/// a request back from so few tokens is learnt in a few hundred steps (the trainer starts on them, see
+/// a request back starts there (the trainer's first steps draw half their windows from them, see
 /// TrainingOptions.OpeningSteps); from long and compacted contexts alone it never formed in 75 minutes.
 /// </summary>
 public sealed record CorpusOptions

@@ -6,13 +6,12 @@ namespace SirArena.Training.Learning;
 /// The windows of each step. For the first <see cref="OpeningSteps"/> steps half of each batch are grocery openings
 /// (<see cref="TrainingWindow.Opening"/>), where reading a request back can start from a few tokens, and half are
 /// Rock-Paper-Scissors windows, so that counting is learnt meanwhile (600 steps on openings alone left it at chance
-/// for a thousand steps after them, see docs/results.md); the long grocery windows wait. Then the whole pool in
+/// until about step 1,200, see docs/results.md); the long grocery windows wait. Then the whole pool in
 /// <see cref="BatchOrder"/>'s seeded permutations. A pure function of the step, as BatchOrder is, so a resumed run
 /// sees the same batches. With no openings in the pool there is no opening phase.
 /// </summary>
 internal sealed class OpeningFirstBatches
 {
-    readonly int openingSteps;
     readonly int[] openings, rps;
     readonly BatchOrder all, openingOrder, rpsOrder;
 
@@ -20,16 +19,16 @@ internal sealed class OpeningFirstBatches
     {
         openings = Where(pool, w => w.Policy == TrainingWindow.Opening);
         rps = Where(pool, w => w.Answers.Length > 0 && w.Answers.All(a => a.Kind == RoundKind.Rps));
-        this.openingSteps = openings.Length == 0 ? 0 : openingSteps;
+        OpeningSteps = openings.Length == 0 ? 0 : openingSteps;
         int fromOpenings = rps.Length == 0 ? batchSize : (batchSize + 1) / 2;
         all = new BatchOrder(pool.Count, batchSize, seed);
         openingOrder = new BatchOrder(Math.Max(1, openings.Length), fromOpenings, seed);
         rpsOrder = new BatchOrder(Math.Max(1, rps.Length), batchSize - fromOpenings, seed);
     }
 
-    public int OpeningSteps => openingSteps;
+    public int OpeningSteps { get; }
 
-    public int[] At(int step) => step >= openingSteps
+    public int[] At(int step) => step >= OpeningSteps
         ? all.Indices(step)
         : [.. openingOrder.Indices(step).Select(i => openings[i]), .. rpsOrder.Indices(step).Select(i => rps[i])];
 
