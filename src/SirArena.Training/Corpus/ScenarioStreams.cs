@@ -44,8 +44,7 @@ public sealed class ScenarioStreams(GroceryScenarioDefinition grocery)
     public List<DialogueRound> Grocery(int rounds, StableRandom random, bool opening = false)
     {
         bool drill = random.NextDouble() < 0.4;
-        int min = opening ? 0 : drill ? random.NextInt(0, 3) : random.NextInt(1, 12);
-        var options = new GroceryOptions(min, opening ? 4 : min + (drill ? random.NextInt(0, 4) : random.NextInt(0, 30)));
+        var options = opening ? new GroceryOptions(0, 4) : QuestionsBetween(drill, random);
         var scenario = new GroceryScenario(grocery.Name, grocery.Items, grocery.Questions, options, random.Derive("grocery"));
         var player = new ContextPlayer(random.Derive("player"));
         var stream = new List<DialogueRound>(rounds);
@@ -67,5 +66,12 @@ public sealed class ScenarioStreams(GroceryScenarioDefinition grocery)
                 CorrectIndex: result.CorrectIndex, Episode: episode));
         }
         return stream;
+    }
+
+    /// <summary>The range of K: 0-7 in a drill, else from 1-12 up to 30 more.</summary>
+    static GroceryOptions QuestionsBetween(bool drill, StableRandom random)
+    {
+        int min = drill ? random.NextInt(0, 3) : random.NextInt(1, 12);
+        return new GroceryOptions(min, min + (drill ? random.NextInt(0, 4) : random.NextInt(0, 30)));
     }
 }

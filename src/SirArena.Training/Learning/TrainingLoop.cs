@@ -31,7 +31,7 @@ internal sealed class TrainingLoop(
         int step = state.Step, total = state.TotalSteps;
         long tokens = state.Tokens;
         double lastLoss = double.NaN, calibrationStart = 0, stepSeconds = 0;
-        // The pace is measured on whole-pool batches: opening batches are far shorter.
+        // The pace is measured on whole-pool batches: opening batches, half openings, are shorter.
         int calibrationFrom = Math.Max(state.Step, batches.OpeningSteps);
         EvaluationResult? lastEvaluation = null;
 
