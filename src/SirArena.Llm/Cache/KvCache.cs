@@ -45,7 +45,7 @@ public sealed class KvCache : IDisposable
             using var _ = no_grad();
             int moved = keep.Count - firstMoved;
             var oldSlots = tensor(keep.Skip(firstMoved).Select(s => (long)s).ToArray());
-            var shifts = arange(firstMoved, keep.Count, ScalarType.Int64) - oldSlots; // new slot - old slot, < 0
+            var shifts = tensor(keep.Skip(firstMoved).Select((s, i) => (long)(firstMoved + i - s)).ToArray()); // new slot - old slot, < 0
             var (cos, sin) = rope.ShiftAngles(shifts);
             var kept = buffer.narrow(3, 0, Length).index_select(3, oldSlots);        // (2, layers, nkv, moved, hd)
             RotaryEmbedding.RotateInPlace(kept[0], cos, sin);                           // the keys only

@@ -60,10 +60,5 @@ public sealed class LlamaAttention : nn.Module
     }
 
     /// <summary>(T, past + T) boolean: new query i may see key j when j &lt;= past + i.</summary>
-    static Tensor CausalMask(long T, long past)
-    {
-        var keys = arange(past + T).unsqueeze(0);
-        var queries = arange(T).add(past).unsqueeze(1);
-        return keys.le(queries);
-    }
+    static Tensor CausalMask(long T, long past) => ones(T, past + T, ScalarType.Bool).tril(past);
 }

@@ -1,4 +1,5 @@
 using SirArena.Llm.Cache;
+using SirArena.Llm.Runtime;
 using static TorchSharp.torch;
 
 namespace SirArena.Llm.Model;
@@ -21,7 +22,7 @@ public sealed class LlamaDecoderLayer : nn.Module
 
     public Tensor forward(Tensor x, Tensor cos, Tensor sin, LayerCache? cache)
     {
-        x = x + self_attn.forward(input_layernorm.forward(x), cos, sin, cache);
-        return x + mlp.forward(post_attention_layernorm.forward(x));
+        x = x.add(self_attn.forward(input_layernorm.forward(x), cos, sin, cache), TorchScalars.One);
+        return x.add(mlp.forward(post_attention_layernorm.forward(x)), TorchScalars.One);
     }
 }

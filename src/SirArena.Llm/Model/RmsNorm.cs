@@ -1,3 +1,4 @@
+using SirArena.Llm.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -8,18 +9,18 @@ namespace SirArena.Llm.Model;
 public sealed class RmsNorm : nn.Module<Tensor, Tensor>
 {
     readonly Parameter weight;
-    readonly double eps;
+    readonly Scalar eps;
 
     public RmsNorm(int dim, double eps) : base(nameof(RmsNorm))
     {
         weight = new Parameter(ones(dim));
-        this.eps = eps;
+        this.eps = TorchScalars.Of(eps);
         RegisterComponents();
     }
 
     public override Tensor forward(Tensor x)
     {
-        var rms = x.pow(2).mean([-1], keepdim: true).add(eps).rsqrt();
+        var rms = (x * x).mean([-1], keepdim: true).add(eps, TorchScalars.One).rsqrt();
         return x * rms * weight;
     }
 }

@@ -1,3 +1,4 @@
+using SirArena.Llm.Runtime;
 using static TorchSharp.torch;
 
 namespace SirArena.Llm.Model;
@@ -20,7 +21,8 @@ public sealed class RotaryEmbedding : IDisposable
         for (int i = 0; i < inverseFrequencies.Length; i++)
             inverseFrequencies[i] = (float)(1.0 / Math.Pow(theta, 2.0 * i / headDim));
         using var scope = NewDisposeScope();
-        var freqs = outer(arange(maxPositions, ScalarType.Float32), tensor(inverseFrequencies)); // (L, hd/2)
+        var positions = tensor(Enumerable.Range(0, maxPositions).Select(p => (float)p).ToArray());
+        var freqs = outer(positions, tensor(inverseFrequencies)); // (L, hd/2)
         var sin = freqs.sin();
         cosTable = cat([freqs, freqs], -1).cos().MoveToOuterDisposeScope().DetachFromDisposeScope();
         signedSinTable = cat([-sin, sin], -1).MoveToOuterDisposeScope().DetachFromDisposeScope();
@@ -47,13 +49,13 @@ public sealed class RotaryEmbedding : IDisposable
     /// half-split rotation (x1 cos - x2 sin, x2 cos + x1 sin) in three passes over x.
     /// </summary>
     public static Tensor Rotate(Tensor x, Tensor cos, Tensor signedSin) =>
-        (x * cos).addcmul_(x.roll(x.shape[^1] / 2, -1), signedSin, 1);
+        (x * cos).addcmul_(x.roll(x.shape[^1] / 2, -1), signedSin, TorchScalars.One);
 
     /// <summary><see cref="Rotate"/> in place, for a tensor that nothing else reads.</summary>
     public static Tensor RotateInPlace(Tensor x, Tensor cos, Tensor signedSin)
     {
         var swapped = x.roll(x.shape[^1] / 2, -1);
-        return x.mul_(cos).addcmul_(swapped, signedSin, 1);
+        return x.mul_(cos).addcmul_(swapped, signedSin, TorchScalars.One);
     }
 
     public void Dispose()

@@ -1,3 +1,4 @@
+using SirArena.Llm.Runtime;
 using static TorchSharp.torch;
 
 namespace SirArena.Training.Learning;
@@ -17,8 +18,8 @@ public static class WindowLoss
         long vocab = logits.shape[^1];
         var perToken = nn.functional.cross_entropy(logits.reshape(-1, vocab), batch.Targets.reshape(-1), reduction: nn.Reduction.None)
             .view_as(batch.Targets);                                                   // (B, T)
-        var answer = (perToken * batch.AnswerMask).sum() / batch.AnswerMask.sum().clamp_min(1);
-        var text = (perToken * batch.TextMask).sum() / batch.TextMask.sum().clamp_min(1);
-        return (answer + text * textWeight, answer, text);
+        var answer = (perToken * batch.AnswerMask).sum() / batch.AnswerMask.sum().clamp_min(TorchScalars.One);
+        var text = (perToken * batch.TextMask).sum() / batch.TextMask.sum().clamp_min(TorchScalars.One);
+        return (answer.add(text, TorchScalars.Of(textWeight)), answer, text); // answer + textWeight * text
     }
 }

@@ -1,5 +1,6 @@
-using SirArena.Llm.Tests.Support;
 using SirArena.Llm.Checkpoints;
+using SirArena.Llm.Runtime;
+using SirArena.Llm.Tests.Support;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -21,7 +22,7 @@ public sealed class SafeTensorsRoundTripTests : IDisposable
         manual_seed(7);
         return
         [
-            ("b.weight", randn(5, 3) * 100),
+            ("b.weight", randn(5, 3).mul(TorchScalars.Of(100L))),
             ("a.bias", randn(7)),
             ("c.scalar", tensor(0.1f)),
             ("d.empty", zeros(0, 4)),

@@ -1,5 +1,6 @@
 using SirArena.Llm.Cache;
 using SirArena.Llm.Model;
+using SirArena.Llm.Runtime;
 using SirArena.Llm.Tests.Support;
 using static TorchSharp.torch;
 
@@ -84,8 +85,8 @@ public class CompactedAttentionTests
         for (int h = 0; h < heads; h++)
         {
             int g = h / (heads / kvHeads);
-            var scores = matmul(q[0, h], k[0, g].t()) / Math.Sqrt(hd);        // (T, T)
-            scores = scores.masked_fill(ones(T, T).triu(1).to(ScalarType.Bool), double.NegativeInfinity);
+            var scores = matmul(q[0, h], k[0, g].t()).div(TorchScalars.Of(Math.Sqrt(hd))); // (T, T)
+            scores = scores.masked_fill(ones(T, T).triu(1).to(ScalarType.Bool), TorchScalars.Of(double.NegativeInfinity));
             outputs.Add(matmul(scores.softmax(-1), v[0, g]));                     // (T, hd)
         }
         var y = cat(outputs, -1).unsqueeze(0);                                    // (1, T, nh * hd)
@@ -97,7 +98,7 @@ public class CompactedAttentionTests
     {
         var y = matmul(x, Parameter(attention, name + ".weight").t());
         var bias = attention.named_parameters().FirstOrDefault(p => p.name == name + ".bias").parameter;
-        if (bias is not null) y = y + bias;
+        if (bias is not null) y = y.add(bias, TorchScalars.One);
         return y.view(1, x.shape[1], heads, hd).transpose(1, 2);                   // (1, heads, T, hd)
     }
 

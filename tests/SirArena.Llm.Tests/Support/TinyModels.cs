@@ -1,4 +1,5 @@
 using SirArena.Llm.Model;
+using SirArena.Llm.Runtime;
 using TorchSharp;
 
 namespace SirArena.Llm.Tests.Support;
@@ -27,7 +28,7 @@ public static class TinyModels
         // Sharpen the random weights a little so that logits differ clearly between contexts.
         using (torch.no_grad())
             foreach (var (_, p) in model.named_parameters())
-                if (p.dim() == 2) p.mul_(2.0);
+                if (p.dim() == 2) p.mul_(TorchScalars.Of(2.0));
         model.eval();
         return model;
     }
