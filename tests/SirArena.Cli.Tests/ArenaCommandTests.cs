@@ -19,6 +19,42 @@ public class ArenaCommandTests
         output.Should().Contain("report:");
     }
 
+    [Fact]
+    public async Task A_resumed_arena_plays_only_the_missing_and_cut_matches_and_writes_the_report_of_an_uninterrupted_run()
+    {
+        using var arena = new ArenaFolder();
+        (await CliRun.Invoke("arena", "--config", arena.Config)).ExitCode.Should().Be(0);
+        var run = Path.GetDirectoryName(arena.Replays()[0])!;
+        var report = Path.Combine(run, "report.md");
+        var uninterrupted = File.ReadAllText(report);
+        var replays = arena.Replays().Order().ToArray();
+        File.Delete(replays[0]);
+        File.WriteAllLines(replays[3], File.ReadAllLines(replays[3]).SkipLast(5));
+        File.Delete(report);
+
+        var (code, output, error) = await CliRun.Invoke("arena", "--resume", run);
+
+        error.Should().BeEmpty();
+        code.Should().Be(0);
+        output.Should().Contain("resumed: 4 matches read back from complete replays, 2 played");
+        File.ReadAllText(report).Should().Be(uninterrupted);
+    }
+
+    [Fact]
+    public async Task Resume_refuses_a_flag_that_would_change_the_arena_and_a_folder_that_is_not_a_run()
+    {
+        using var arena = new ArenaFolder();
+        Directory.CreateDirectory(arena.Output);
+
+        var (code, _, error) = await CliRun.Invoke("arena", "--resume", arena.Output, "--rounds", "5");
+        code.Should().Be(2);
+        error.Should().Contain("--rounds cannot change it").And.NotContain("   at ");
+
+        (code, _, error) = await CliRun.Invoke("arena", "--resume", arena.Output);
+        code.Should().Be(2);
+        error.Should().Contain(arena.Output).And.Contain("arena-run.json").And.NotContain("   at ");
+    }
+
     [Theory]
     [InlineData("{ \"Arena\": { \"Rounds\": 10, ", "line")]
     [InlineData("{ \"Arena\": { \"Rounds\": \"many\" } }", "Arena:Rounds")]

@@ -9,7 +9,14 @@ internal static class SetupSection
     {
         var agents = new MarkdownTable("Agent", "Policy", "Budget", "Eta");
         foreach (var agent in arena.Agents) agents.Row(agent.Name, agent.Policy, agent.Budget, agent.Eta);
-        return new StringBuilder()
+        var text = new StringBuilder();
+        if (arena.Failures.Count > 0)
+        {
+            text.AppendLine(Cells.Invariant($"**{arena.Failures.Count} matches failed** and are left out of every table below; `sirarena arena --resume` with this folder plays them again:")).AppendLine();
+            foreach (var failure in arena.Failures) text.AppendLine($"- {failure}");
+            text.AppendLine();
+        }
+        return text
             .AppendLine("## Setup")
             .AppendLine()
             .AppendLine("Reproduce with:")

@@ -10,8 +10,9 @@ namespace SirArena.Arena.Tournament;
 /// Plays an arena: every agent against every scenario under every seed, the agents of one scenario and seed
 /// meeting the very same opponent moves (common random numbers), matches side by side up to the configured
 /// parallelism. Each match streams its rounds to a recorder (its replay) and the results are kept for the report.
+/// A match that throws is a failure of that match alone: it is reported with one sentence and the others go on.
 /// </summary>
-public sealed class ArenaRunner(MatchFactory factory, IMatchRecorderFactory recorders)
+public sealed class ArenaRunner(MatchFactory factory, IMatchRecorderFactory recorders, FinishedMatches? finished = null)
 {
     /// <summary>The matches of an arena, in a stable order: seed, then scenario, then agent.</summary>
     public static IReadOnlyList<MatchSpec> Matches(ArenaOptions options) =>
@@ -20,30 +21,51 @@ public sealed class ArenaRunner(MatchFactory factory, IMatchRecorderFactory reco
          from agent in options.Agents
          select new MatchSpec(scenario, seed, agent)).ToArray();
 
-    public async Task<IReadOnlyList<MatchOutcome>> RunAsync(ArenaOptions options, IProgress<ArenaProgress>? progress, CancellationToken cancellationToken)
+    public async Task<ArenaResult> RunAsync(ArenaOptions options, IProgress<ArenaProgress>? progress, CancellationToken cancellationToken)
     {
         var specs = Matches(options);
         var played = new MatchOutcome?[specs.Count];
+        var failures = new ConcurrentBag<(int Index, MatchFailure Failure)>();
         var roundsDone = new ConcurrentDictionary<int, long>();
-        int parallelism = Math.Min(options.Parallelism, specs.Count);
+        void Report(int index, long rounds)
+        {
+            roundsDone[index] = rounds;
+            progress?.Report(new ArenaProgress(specs.Count, roundsDone.Values.Sum(), specs.Count * options.Rounds));
+        }
+
+        var toPlay = new List<int>();
+        for (int i = 0; i < specs.Count; i++)
+        {
+            if (finished?.TryRead(specs[i], options.Rounds) is { } done)
+            {
+                played[i] = done;
+                Report(i, options.Rounds);
+            }
+            else toPlay.Add(i);
+        }
+
+        int parallelism = Math.Max(1, Math.Min(options.Parallelism, toPlay.Count));
         // Side-by-side matches each get one intra-op thread; a lone match may use them all. The setting is
         // process-wide, so it is put back afterwards.
         int threads = torch.get_num_threads();
         if (parallelism > 1) torch.set_num_threads(1);
         try
         {
-            await Parallel.ForEachAsync(Enumerable.Range(0, specs.Count),
+            await Parallel.ForEachAsync(toPlay,
                 new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = CancellationToken.None },
-                (index, failed) =>
+                (index, _) =>
                 {
-                    // Stop on Ctrl+C, and also when another match has failed: its error should not wait for ours.
-                    using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, failed);
-                    if (stop.IsCancellationRequested) return ValueTask.CompletedTask; // not started: no empty replay
-                    played[index] = Play(specs[index], options.Rounds, stop.Token, rounds =>
+                    if (cancellationToken.IsCancellationRequested) return ValueTask.CompletedTask; // not started: no empty replay
+                    var results = new List<RoundResult>();
+                    try
                     {
-                        roundsDone[index] = rounds;
-                        progress?.Report(new ArenaProgress(specs.Count, roundsDone.Values.Sum(), specs.Count * options.Rounds));
-                    });
+                        Play(specs[index], options.Rounds, results, cancellationToken, rounds => Report(index, rounds));
+                        played[index] = new MatchOutcome(specs[index].Agent.Name, specs[index].Scenario, specs[index].Seed, results);
+                    }
+                    catch (Exception e)
+                    {
+                        failures.Add((index, MatchFailure.Of(specs[index], results.Count, e)));
+                    }
                     return ValueTask.CompletedTask;
                 });
         }
@@ -51,24 +73,25 @@ public sealed class ArenaRunner(MatchFactory factory, IMatchRecorderFactory reco
         {
             torch.set_num_threads(threads);
         }
-        return played.OfType<MatchOutcome>().ToArray();
+        return new ArenaResult(
+            played.OfType<MatchOutcome>().ToArray(),
+            failures.OrderBy(f => f.Index).Select(f => f.Failure).ToArray(),
+            specs.Count - toPlay.Count);
     }
 
-    MatchOutcome Play(MatchSpec spec, long rounds, CancellationToken cancellationToken, Action<long> onProgress)
+    void Play(MatchSpec spec, long rounds, List<RoundResult> results, CancellationToken cancellationToken, Action<long> onProgress)
     {
         using var match = factory.Create(spec);
-        var results = new List<RoundResult>();
         using (var recorder = recorders.Open(spec, match))
         {
             foreach (var result in match.Play(rounds, cancellationToken))
             {
-                results.Add(result);
                 recorder.Record(result);
+                results.Add(result);
                 if (results.Count % 10 == 0) onProgress(results.Count);
             }
         }
         onProgress(results.Count);
-        return new MatchOutcome(spec.Agent.Name, spec.Scenario, spec.Seed, results);
     }
 }
 

@@ -23,38 +23,82 @@ public static class ArenaCommand
         var rounds = new Option<long?>("--rounds") { Description = "rounds per match (overrides Arena:Rounds)" };
         var output = new Option<string?>("--out") { Description = "output folder (overrides Arena:Output)" };
         var parallelism = new Option<int?>("--parallelism") { Description = "matches side by side (overrides Arena:Parallelism)" };
-        var command = new Command("arena", "play the arena's agents against its opponents and write a report") { config, rounds, output, parallelism };
+        var resume = new Option<string?>("--resume") { Description = "finish the arena run in this folder: its complete replays are read back, the rest played" };
+        var command = new Command("arena", "play the arena's agents against its opponents and write a report") { config, rounds, output, parallelism, resume };
         command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, async () =>
         {
-            var overrides = new Dictionary<string, string?>();
-            if (parse.GetValue(rounds) is { } r) overrides[$"{ArenaOptions.Section}:Rounds"] = r.ToString();
-            if (parse.GetValue(output) is { } o) overrides[$"{ArenaOptions.Section}:Output"] = Path.GetFullPath(o);
-            if (parse.GetValue(parallelism) is { } p) overrides[$"{ArenaOptions.Section}:Parallelism"] = p.ToString();
-            using var host = ArenaHost.CreateBuilder(parse.GetValue(config), overrides).Build();
-            var options = host.Services.Arena();
-            var catalog = host.Services.GetRequiredService<ScenarioCatalog>();
+            var (options, folder, reproduce) = parse.GetValue(resume) is { } dir
+                ? Resumed(parse, dir, parse.GetValue(parallelism), config, rounds, output)
+                : Started(parse, parse.GetValue(config), parse.GetValue(rounds), parse.GetValue(output), parse.GetValue(parallelism));
+            var catalog = ScenarioCatalog.Load(options.Scenarios);
             var problems = ArenaOptionsValidator.Problems(options, catalog).ToList();
             if (problems.Count > 0) throw new ArgumentException("invalid configuration: " + string.Join("; ", problems));
+            using var factory = new MatchFactory(catalog, options.Model);
+            bool resuming = parse.GetValue(resume) is not null;
+            if (!resuming)
+            {
+                folder = ReplayFiles.NewRunFolder(options.Output);
+                new ArenaRunFile(options, reproduce).Write(folder);
+            }
 
-            var factory = host.Services.GetRequiredService<MatchFactory>();
-            var folder = ReplayFiles.NewRunFolder(host.Services.GetRequiredService<ConfigFile>().PathOf(options.Output));
             var writer = parse.InvocationConfiguration.Output;
             writer.WriteLine($"arena: {ArenaRunner.Matches(options).Count} matches of {options.Rounds} rounds into {folder}");
-            var runner = new ArenaRunner(factory, new ReplayRecorderFactory(folder, factory));
-            var outcomes = await runner.RunAsync(options, new ProgressLine(writer), cancellation);
+            var runner = new ArenaRunner(factory, new ReplayRecorderFactory(folder, factory), resuming ? new FinishedMatches(folder, factory) : null);
+            var result = await runner.RunAsync(options, new ProgressLine(writer), cancellation);
+            if (resuming) writer.WriteLine($"resumed: {result.ReadBack} matches read back from complete replays, {ArenaRunner.Matches(options).Count - result.ReadBack} played");
+            foreach (var failure in result.Failures) writer.WriteLine($"  failed: {failure}");
 
-            var report = ReportWriter.Write(outcomes, Describe(options, parse), folder, new ReportOptions
+            var report = ReportWriter.Write(result.Outcomes, Describe(options, reproduce, result.Failures), folder, new ReportOptions
             {
                 Comparisons = Comparisons(options),
                 Oracle = options.Compare.Reference,
                 WindowReference = options.Compare.Baseline,
             });
             writer.WriteLine($"report: {report.Markdown}");
-            foreach (var row in RateTable.Pooled(outcomes, new ReportOptions().PooledScenarios, "pooled"))
+            foreach (var row in RateTable.Pooled(result.Outcomes, new ReportOptions().PooledScenarios, "pooled"))
                 writer.WriteLine($"  {row.Agent,-12} pooled biased win {row.Rates.Wins}");
-            return cancellation.IsCancellationRequested ? 130 : 0;
+            if (cancellation.IsCancellationRequested) return 130;
+            if (result.Failures.Count > 0)
+            {
+                writer.WriteLine($"{result.Failures.Count} matches failed; `sirarena arena --resume {folder}` plays them again");
+                return MatchesFailedExitCode;
+            }
+            return 0;
         }));
         return command;
+    }
+
+    /// <summary>The run finished, but some matches failed (the report covers the others).</summary>
+    public const int MatchesFailedExitCode = 3;
+
+    /// <summary>A new run: arena.json with the command line's overrides, every path made absolute for the run file.</summary>
+    static (ArenaOptions Options, string Folder, string Command) Started(ParseResult parse, string? config, long? rounds, string? output, int? parallelism)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (rounds is { } r) overrides[$"{ArenaOptions.Section}:Rounds"] = r.ToString();
+        if (output is { } o) overrides[$"{ArenaOptions.Section}:Output"] = Path.GetFullPath(o);
+        if (parallelism is { } p) overrides[$"{ArenaOptions.Section}:Parallelism"] = p.ToString();
+        using var host = ArenaHost.CreateBuilder(config, overrides).Build();
+        var options = host.Services.Arena();
+        var file = host.Services.GetRequiredService<ConfigFile>();
+        options = options with
+        {
+            Model = file.PathOf(options.Model),
+            Scenarios = file.PathOf(options.Scenarios),
+            Output = file.PathOf(options.Output),
+            Agents = options.Agents.Select(a => a.Model is null ? a : a with { Model = Path.GetFullPath(a.Model) }).ToArray(),
+        };
+        return (options, "", "sirarena " + string.Join(' ', parse.Tokens.Select(t => t.Value)));
+    }
+
+    /// <summary>A run to finish: the arena its folder's run file describes; only --parallelism may change.</summary>
+    static (ArenaOptions Options, string Folder, string Command) Resumed(ParseResult parse, string dir, int? parallelism, params Option[] fixedByRun)
+    {
+        if (fixedByRun.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } given)
+            throw new ArgumentException($"--resume plays the arena described in {ArenaRunFile.FileName} of its folder; {given.Name} cannot change it (only --parallelism can)");
+        var folder = Path.GetFullPath(dir);
+        var run = ArenaRunFile.Read(folder);
+        return (parallelism is { } p ? run.Arena with { Parallelism = p } : run.Arena, folder, run.Command);
     }
 
     /// <summary>The challenger against the baseline first, then every other language-model agent against it too.</summary>
@@ -64,13 +108,16 @@ public static class ArenaCommand
             .Select(a => new AgentPair(a.Name, options.Compare.Baseline))
             .ToArray();
 
-    static ArenaDescription Describe(ArenaOptions options, ParseResult parse) => new(
+    static ArenaDescription Describe(ArenaOptions options, string command, IReadOnlyList<MatchFailure> failures) => new(
         options.Agents.Select(a => a.IsLlm
             ? new AgentDescription(a.Name, a.Policy, a.Budget.ToString(), a.Policy.Equals("sir", StringComparison.OrdinalIgnoreCase) ? a.Eta.ToString("0.###") : "-")
             : new AgentDescription(a.Name, a.Kind, "-", "-")).ToArray(),
         options.Rounds,
         options.Seeds,
-        "sirarena " + string.Join(' ', parse.Tokens.Select(t => t.Value)));
+        command)
+    {
+        Failures = failures.Select(f => f.ToString()).ToArray(),
+    };
 
     /// <summary>Progress as a plain line every few percent, readable in logs and terminals alike.</summary>
     sealed class ProgressLine(TextWriter output) : IProgress<ArenaProgress>
