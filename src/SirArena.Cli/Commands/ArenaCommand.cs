@@ -20,9 +20,9 @@ public static class ArenaCommand
     public static Command Create()
     {
         var config = new Option<string?>("--config") { Description = "arena configuration (default: arena.json)" };
-        var rounds = new Option<long?>("--rounds") { Description = "rounds per match (overrides Arena:Rounds)" };
+        var rounds = NumberOptions.Optional<long>("--rounds", "rounds per match (overrides Arena:Rounds)", "a whole number of rounds, 1 or more", v => v >= 1);
         var output = new Option<string?>("--out") { Description = "output folder (overrides Arena:Output)" };
-        var parallelism = new Option<int?>("--parallelism") { Description = "matches side by side (overrides Arena:Parallelism)" };
+        var parallelism = NumberOptions.Optional<int>("--parallelism", "matches side by side (overrides Arena:Parallelism)", "a whole number of matches, 1 or more", v => v >= 1);
         var command = new Command("arena", "play the arena's agents against its opponents and write a report") { config, rounds, output, parallelism };
         command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, async () =>
         {
@@ -33,11 +33,12 @@ public static class ArenaCommand
             using var host = ArenaHost.CreateBuilder(parse.GetValue(config), overrides).Build();
             var options = host.Services.Arena();
             var catalog = host.Services.GetRequiredService<ScenarioCatalog>();
-            var problems = ArenaOptionsValidator.Problems(options, catalog).ToList();
-            if (problems.Count > 0) throw new ArgumentException("invalid configuration: " + string.Join("; ", problems));
-
             var factory = host.Services.GetRequiredService<MatchFactory>();
-            var folder = ReplayFiles.NewRunFolder(host.Services.GetRequiredService<ConfigFile>().PathOf(options.Output));
+            var configFile = host.Services.GetRequiredService<ConfigFile>();
+            var outName = parse.GetValue(output) is not null ? "--out" : $"{configFile.Path}: {ArenaOptions.Section}:Output";
+            var outFolder = configFile.PathOf(options.Output);
+            ArenaChecks.BeforeAnyMatch(options, catalog, factory, configFile, outFolder, outName);
+            var folder = ReplayFiles.NewRunFolder(OutputFolder.Create(outFolder, outName));
             var writer = parse.InvocationConfiguration.Output;
             writer.WriteLine($"arena: {ArenaRunner.Matches(options).Count} matches of {options.Rounds} rounds into {folder}");
             var runner = new ArenaRunner(factory, new ReplayRecorderFactory(folder, factory));
