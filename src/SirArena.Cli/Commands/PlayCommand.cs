@@ -61,7 +61,7 @@ public static class PlayCommand
             if (agent.IsLlm && agent.Start >= agent.Budget)
                 throw new ArgumentException($"{Named(start, "--start", "Start")} {agent.Start} leaves no room in {Named(budget, "--budget", "Budget")} {agent.Budget}; expected 0 to {agent.Budget - 1}");
             try { agent.Validate(); }
-            catch (ArgumentException e) { throw new ArgumentException($"{(parse.GetValue(policy) is null ? "" : "--policy: ")}{e.Plain()}", e); }
+            catch (ArgumentException e) { throw new ArgumentException($"{FlagOf(e, parse, policy, budget, start, recent)}{e.Plain()}", e); }
             var outName = parse.GetValue(output) is not null ? "--out" : $"{configFile.Path}: {ArenaOptions.Section}:Output";
             var folder = parse.GetValue(output) is { } o ? Path.GetFullPath(o) : configFile.PathOf(options.Output);
             OutputFolder.Check(folder, outName);
@@ -84,5 +84,16 @@ public static class PlayCommand
             }
         }));
         return command;
+    }
+
+    /// <summary>"--recent: " when the setting a validation failure names was given on the command line, else "".</summary>
+    static string FlagOf(ArgumentException e, ParseResult parse, params Option[] options)
+    {
+        string? setting = null;
+        for (Exception? x = e; x is not null; x = x.InnerException)
+            if (x is ArgumentException { ParamName: { } name }) setting = name;
+        if (setting is null) return "";
+        var flag = "--" + (setting == "Name" ? "policy" : setting.ToLowerInvariant());
+        return options.Any(o => o.Name == flag && parse.GetResult(o) is not null) ? flag + ": " : "";
     }
 }

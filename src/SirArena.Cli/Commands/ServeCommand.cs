@@ -32,7 +32,11 @@ public static class ServeCommand
         command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, async () =>
         {
             var overrides = new Dictionary<string, string?>();
-            if (parse.GetValue(output) is { } o) overrides[$"{ServeOptions.Section}:Output"] = Path.GetFullPath(o);
+            if (parse.GetValue(output) is { } o)
+            {
+                OutputFolder.Check(Path.GetFullPath(o), "--out");
+                overrides[$"{ServeOptions.Section}:Output"] = Path.GetFullPath(o);
+            }
             if (parse.GetValue(checkpointEvery) is { } c) overrides[$"{ServeOptions.Section}:CheckpointEvery"] = c.ToString();
             if (parse.GetValue(rollEvery) is { } r) overrides[$"{ServeOptions.Section}:RollEvery"] = r.ToString();
             if (parse.GetValue(statusSeconds) is { } s) overrides[$"{ServeOptions.Section}:StatusSeconds"] = s.ToString(System.Globalization.CultureInfo.InvariantCulture);

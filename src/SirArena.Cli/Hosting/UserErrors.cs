@@ -49,8 +49,11 @@ public static class UserErrors
     }
 
     /// <summary>A message as one line: a multi-line one (a checkpoint's list of problems) joined with "; ".</summary>
-    public static string OneLine(string message) =>
-        string.Join("; ", message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+    public static string OneLine(string message)
+    {
+        var lines = message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return lines.Length == 0 ? "" : lines.Skip(1).Aggregate(lines[0], (line, next) => line + (line.EndsWith(':') ? " " : "; ") + next);
+    }
 
     public static string? Describe(Exception e) => e switch
     {
