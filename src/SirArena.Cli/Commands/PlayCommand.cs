@@ -16,8 +16,6 @@ namespace SirArena.Cli.Commands;
 /// </summary>
 public static class PlayCommand
 {
-    /// <summary>The match started but could not finish (the model scored NaN); the replay holds the rounds before.</summary>
-    public const int MatchFailedCode = 3;
 
     public static Command Create()
     {
@@ -80,7 +78,7 @@ public static class PlayCommand
             {
                 // The rounds before it are in the replay; the match itself failed (a model problem, not a bug).
                 parse.InvocationConfiguration.Error.WriteLine($"sirarena: the match failed: {e.Message}");
-                return Task.FromResult(MatchFailedCode);
+                return Task.FromResult(UserErrors.MatchFailedCode);
             }
         }));
         return command;

@@ -49,7 +49,7 @@ public static class ServeCommand
             _ = host.Services.GetRequiredService<ServePlan>(); // a bad configuration stops here, before anything starts
             var worker = host.Services.GetRequiredService<ServeWorker>();
             await host.RunAsync(cancellation);
-            return worker.AllBroken ? 1 : 0;
+            return worker.AllBroken ? UserErrors.MatchFailedCode : 0;
         }));
         return command;
     }

@@ -20,6 +20,8 @@ namespace SirArena.Cli.Hosting;
 public static class UserErrors
 {
     public const int ExitCode = 2;
+    /// <summary>The run finished but a match failed (arena, serve), or play's match stopped because the model scored NaN.</summary>
+    public const int MatchFailedCode = 3;
     /// <summary>An internal failure (EX_SOFTWARE of sysexits.h).</summary>
     public const int InternalErrorCode = 70;
     public const int InterruptedCode = 130;
