@@ -15,13 +15,14 @@ public static class OutputFolder
             if (File.Exists(dir)) throw new ArgumentException($"{source} {path}: {dir} is a file, so no folder can be made under it");
     }
 
-    /// <summary>Checks and creates the folder; a folder the system refuses (no permission, read-only) is a user error.</summary>
-    public static string Create(string path, string source)
+    /// <summary>Checks and creates the folder; a folder the system refuses (no permission, read-only, a full disk) is a user error.</summary>
+    /// <param name="create">how the folder is made; tests pass one that fails as a full disk does</param>
+    public static string Create(string path, string source, Func<string, DirectoryInfo>? create = null)
     {
         Check(path, source);
         try
         {
-            Directory.CreateDirectory(path);
+            (create ?? Directory.CreateDirectory)(path);
             return path;
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
