@@ -45,6 +45,7 @@ public class BadInputMatrixTests(BadInputMatrixTests.ModelTemplate template) : I
         new("play --budget lots", Play("--budget", "lots"), Name("--budget")),
         new("play --budget 100000 (past max_position_embeddings)", Play("--budget", "100000"), Name("--budget", "max_position_embeddings", "config.json")),
         new("play --budget 16 (no round fits)", Play("--budget", "16"), Name("--budget", "16", "rock-biased")),
+        new("play with arena.json's challenger Budget past the model's limit", Play(), Name("arena.json", "Arena:Agents:0 (\"sir\"): Budget 100000", "max_position_embeddings"), Config(SirAgent, SirAgent.Replace("200", "100000"))),
         new("play --start -1", Play("--start", "-1"), Name("--start")),
         new("play --start 600 (not below the budget)", Play("--start", "600"), Name("--start", "600")),
         new("play --recent -3", Play("--recent", "-3"), Name("--recent")),

@@ -53,9 +53,11 @@ public static class PlayCommand
 
             // Everything is checked before the first write: the settings, the output folder, the model and a first
             // round on a throw-away match; only then is the folder made and the replay opened.
-            string Named(Option given, string flag, string key) => parse.GetResult(given) is not null
-                ? flag
-                : $"{configFile.Path}: {ArenaOptions.Section}:Agents:{Array.IndexOf(options.Agents, challenger)} (\"{challenger.Name}\"): {key}";
+            int index = Array.IndexOf(options.Agents, challenger);
+            string Named(Option given, string flag, string key) =>
+                parse.GetResult(given) is not null ? flag
+                : index >= 0 ? $"{configFile.Path}: {ArenaOptions.Section}:Agents:{index} (\"{challenger.Name}\"): {key}"
+                : $"the default agent's {key}";
             if (agent.IsLlm && agent.Start >= agent.Budget)
                 throw new ArgumentException($"{Named(start, "--start", "Start")} {agent.Start} leaves no room in {Named(budget, "--budget", "Budget")} {agent.Budget}; expected 0 to {agent.Budget - 1}");
             try { agent.Validate(); }
