@@ -15,5 +15,4 @@ void OnSignal(PosixSignalContext context)
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
-return await SirArenaCommandLine.Create().Parse(args)
-    .InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, stop.Token);
+return await SirArenaCommandLine.InvokeAsync(args, new InvocationConfiguration { ProcessTerminationTimeout = null }, stop.Token);

@@ -34,6 +34,9 @@ public sealed record AgentSpec
         if (string.IsNullOrWhiteSpace(Name)) throw new ArgumentException("every agent needs a name");
         if (IsLlm)
         {
+            // The sinks must leave room in the budget; blaming Budget for a Start too large would mislead.
+            if (Start >= Budget && Budget >= 1 && Start >= 0)
+                throw new ArgumentException($"agent \"{Name}\": Start {Start} leaves no room in Budget {Budget}; expected Start from 0 to {Budget - 1}");
             try { _ = new MemoryPolicyOptions(Policy, Budget, Start, Recent, Eta, PretrainingLength: int.MaxValue); }
             catch (ArgumentException e) { throw new ArgumentException($"agent \"{Name}\": {e.Plain()}", e); }
         }

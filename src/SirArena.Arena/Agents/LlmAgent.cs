@@ -34,9 +34,17 @@ public sealed class LlmAgent : IAgent, IResumable, IDisposable
         var answers = turn.Candidates.Select(Tokens).ToArray();
         var prompt = Session.Prefill(promptIds, reserve: answers.Max(a => a.Length));
         var firstTokens = answers.Select(a => a[0]).ToArray();
-        var choice = AgentChoice.ArgMax(firstTokens.Distinct().Count() == firstTokens.Length
-            ? Session.ScoreCandidates(firstTokens)
-            : Session.ScoreSequences(answers));
+        AgentChoice choice;
+        try
+        {
+            choice = AgentChoice.ArgMax(firstTokens.Distinct().Count() == firstTokens.Length
+                ? Session.ScoreCandidates(firstTokens)
+                : Session.ScoreSequences(answers));
+        }
+        catch (NonFiniteScoreException e)
+        {
+            throw new NonFiniteScoreException($"{model.Folder}: agent \"{Name}\": {e.Message}");
+        }
         var answerIds = answers[choice.Index];
         var answer = Session.Prefill(answerIds);
         Session.EndRound();

@@ -20,24 +20,32 @@ public static class ArenaCommand
     public static Command Create()
     {
         var config = new Option<string?>("--config") { Description = "arena configuration (default: arena.json)" };
-        var rounds = new Option<long?>("--rounds") { Description = "rounds per match (overrides Arena:Rounds)" };
+        var rounds = NumberOptions.Optional<long>("--rounds", "rounds per match (overrides Arena:Rounds)", "a whole number of rounds, 1 or more", v => v >= 1);
         var output = new Option<string?>("--out") { Description = "output folder (overrides Arena:Output)" };
-        var parallelism = new Option<int?>("--parallelism") { Description = "matches side by side (overrides Arena:Parallelism)" };
+        var parallelism = NumberOptions.Optional<int>("--parallelism", "matches side by side (overrides Arena:Parallelism)", "a whole number of matches, 1 or more", v => v >= 1);
         var resume = new Option<string?>("--resume") { Description = "finish the arena run in this folder: its complete replays are read back, the rest played" };
         var command = new Command("arena", "play the arena's agents against its opponents and write a report") { config, rounds, output, parallelism, resume };
         command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, async () =>
         {
-            var (options, folder, reproduce) = parse.GetValue(resume) is { } dir
-                ? Resumed(parse, dir, parse.GetValue(parallelism), config, rounds, output)
+            bool resuming = parse.GetValue(resume) is not null;
+            var (options, file, reproduce) = resuming
+                ? Resumed(parse, parse.GetValue(resume)!, parse.GetValue(parallelism), config, rounds, output)
                 : Started(parse, parse.GetValue(config), parse.GetValue(rounds), parse.GetValue(output), parse.GetValue(parallelism));
             var catalog = ScenarioCatalog.Load(options.Scenarios);
-            var problems = ArenaOptionsValidator.Problems(options, catalog).ToList();
-            if (problems.Count > 0) throw new ArgumentException("invalid configuration: " + string.Join("; ", problems));
             using var factory = new MatchFactory(catalog, options.Model);
-            bool resuming = parse.GetValue(resume) is not null;
-            if (!resuming)
+            string folder;
+            if (resuming)
             {
-                folder = ReplayFiles.NewRunFolder(options.Output);
+                folder = Path.GetDirectoryName(file.Path)!;
+                var problems = ArenaOptionsValidator.Problems(options, catalog).ToList();
+                if (problems.Count > 0) throw new ArgumentException($"{file.Path}: invalid arena: " + string.Join("; ", problems));
+            }
+            else
+            {
+                // Everything is checked before the run folder exists, so a refused run leaves nothing behind.
+                var outName = parse.GetValue(output) is not null ? "--out" : $"{file.Path}: {ArenaOptions.Section}:Output";
+                ArenaChecks.BeforeAnyMatch(options, catalog, factory, file, options.Output, outName);
+                folder = ReplayFiles.NewRunFolder(OutputFolder.Create(options.Output, outName));
                 new ArenaRunFile(options, reproduce).Write(folder);
             }
 
@@ -72,7 +80,7 @@ public static class ArenaCommand
     public const int MatchesFailedExitCode = 3;
 
     /// <summary>A new run: arena.json with the command line's overrides, every path made absolute for the run file.</summary>
-    static (ArenaOptions Options, string Folder, string Command) Started(ParseResult parse, string? config, long? rounds, string? output, int? parallelism)
+    static (ArenaOptions Options, ConfigFile File, string Command) Started(ParseResult parse, string? config, long? rounds, string? output, int? parallelism)
     {
         var overrides = new Dictionary<string, string?>();
         if (rounds is { } r) overrides[$"{ArenaOptions.Section}:Rounds"] = r.ToString();
@@ -88,17 +96,17 @@ public static class ArenaCommand
             Output = file.PathOf(options.Output),
             Agents = options.Agents.Select(a => a.Model is null ? a : a with { Model = Path.GetFullPath(a.Model) }).ToArray(),
         };
-        return (options, "", "sirarena " + string.Join(' ', parse.Tokens.Select(t => t.Value)));
+        return (options, file, "sirarena " + string.Join(' ', parse.Tokens.Select(t => t.Value)));
     }
 
     /// <summary>A run to finish: the arena its folder's run file describes; only --parallelism may change.</summary>
-    static (ArenaOptions Options, string Folder, string Command) Resumed(ParseResult parse, string dir, int? parallelism, params Option[] fixedByRun)
+    static (ArenaOptions Options, ConfigFile File, string Command) Resumed(ParseResult parse, string dir, int? parallelism, params Option[] fixedByRun)
     {
         if (fixedByRun.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } given)
             throw new ArgumentException($"--resume plays the arena described in {ArenaRunFile.FileName} of its folder; {given.Name} cannot change it (only --parallelism can)");
         var folder = Path.GetFullPath(dir);
         var run = ArenaRunFile.Read(folder);
-        return (parallelism is { } p ? run.Arena with { Parallelism = p } : run.Arena, folder, run.Command);
+        return (parallelism is { } p ? run.Arena with { Parallelism = p } : run.Arena, new ConfigFile(ArenaRunFile.PathIn(folder)), run.Command);
     }
 
     /// <summary>The challenger against the baseline first, then every other language-model agent against it too.</summary>

@@ -11,10 +11,10 @@ public static class BenchCommand
 {
     public static Command Create()
     {
-        var budgets = new Option<int[]>("--budgets") { Description = "cache budgets to measure", DefaultValueFactory = _ => [256, 512, 1024], AllowMultipleArgumentsPerToken = true };
-        var rounds = new Option<int>("--rounds") { Description = "measured rounds per repeat", DefaultValueFactory = _ => 100 };
-        var repeats = new Option<int>("--repeats") { Description = "repeats per budget and policy (the median is reported)", DefaultValueFactory = _ => 5 };
-        var soak = new Option<int>("--soak-rounds") { Description = "rounds of the native-memory soak (0 skips it)", DefaultValueFactory = _ => 10_000 };
+        var budgets = NumberOptions.List<int>("--budgets", "cache budgets to measure", "whole numbers of tokens, each 1 or more", v => v >= 1, [256, 512, 1024]);
+        var rounds = NumberOptions.WithDefault<int>("--rounds", "measured rounds per repeat", "a whole number of rounds, 1 or more", v => v >= 1, 100);
+        var repeats = NumberOptions.WithDefault<int>("--repeats", "repeats per budget and policy (the median is reported)", "a whole number of repeats, 1 or more", v => v >= 1, 5);
+        var soak = NumberOptions.WithDefault<int>("--soak-rounds", "rounds of the native-memory soak (0 skips it)", "a whole number of rounds, 0 or more", v => v >= 0, 10_000);
         var engine = new Command("engine", "per-round time, prefill throughput, policy share and memory flatness of the decoder engine")
         {
             budgets, rounds, repeats, soak,
@@ -25,8 +25,8 @@ public static class BenchCommand
             return Task.FromResult(0);
         }));
         var opponent = new Option<string>("--opponent") { Description = "scenario to play", DefaultValueFactory = _ => "rock-biased" };
-        var playRounds = new Option<int>("--rounds") { Description = "rounds per repeat", DefaultValueFactory = _ => 300 };
-        var playRepeats = new Option<int>("--repeats") { Description = "repeats (the median is reported)", DefaultValueFactory = _ => 5 };
+        var playRounds = NumberOptions.WithDefault<int>("--rounds", "rounds per repeat", "a whole number of rounds, 1 or more", v => v >= 1, 300);
+        var playRepeats = NumberOptions.WithDefault<int>("--repeats", "repeats (the median is reported)", "a whole number of repeats, 1 or more", v => v >= 1, 5);
         var config = new Option<string?>("--config") { Description = "arena configuration (default: arena.json)" };
         var play = new Command("play", "rounds/s of `play` with the default settings, and the replay's share of a round")
         {

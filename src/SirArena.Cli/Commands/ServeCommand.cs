@@ -22,17 +22,21 @@ public static class ServeCommand
         var opponents = new Option<string[]>("--opponent") { Description = "serve only these opponents (default: the arena's)", AllowMultipleArgumentsPerToken = true };
         var agents = new Option<string[]>("--agent") { Description = "serve only these agents, by name (default: the arena's)", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string?>("--out") { Description = "folder of replay chains, checkpoints and status (overrides Serve:Output)" };
-        var checkpointEvery = new Option<long?>("--checkpoint-every") { Description = "rounds between checkpoints (overrides Serve:CheckpointEvery)" };
-        var rollEvery = new Option<long?>("--roll-every") { Description = "rounds per replay file (overrides Serve:RollEvery)" };
-        var statusSeconds = new Option<double?>("--status-seconds") { Description = "seconds between status reports (overrides Serve:StatusSeconds)" };
-        var parallelism = new Option<int?>("--parallelism") { Description = "rounds played at once (overrides Arena:Parallelism)" };
+        var checkpointEvery = NumberOptions.Optional<long>("--checkpoint-every", "rounds between checkpoints (overrides Serve:CheckpointEvery)", "a whole number of rounds, 1 or more", v => v >= 1);
+        var rollEvery = NumberOptions.Optional<long>("--roll-every", "rounds per replay file (overrides Serve:RollEvery)", "a whole number of rounds, 1 or more", v => v >= 1);
+        var statusSeconds = NumberOptions.Optional<double>("--status-seconds", "seconds between status reports (overrides Serve:StatusSeconds)", "a number of seconds above 0", v => v > 0);
+        var parallelism = NumberOptions.Optional<int>("--parallelism", "rounds played at once (overrides Arena:Parallelism)", "a whole number, 1 or more", v => v >= 1);
         var json = new Option<bool>("--json-log") { Description = "log as JSON lines instead of text" };
         var command = new Command("serve", "run the arena's matches endlessly as a service, resuming after a crash")
             { config, opponents, agents, output, checkpointEvery, rollEvery, statusSeconds, parallelism, json };
         command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, async () =>
         {
             var overrides = new Dictionary<string, string?>();
-            if (parse.GetValue(output) is { } o) overrides[$"{ServeOptions.Section}:Output"] = Path.GetFullPath(o);
+            if (parse.GetValue(output) is { } o)
+            {
+                OutputFolder.Check(Path.GetFullPath(o), "--out");
+                overrides[$"{ServeOptions.Section}:Output"] = Path.GetFullPath(o);
+            }
             if (parse.GetValue(checkpointEvery) is { } c) overrides[$"{ServeOptions.Section}:CheckpointEvery"] = c.ToString();
             if (parse.GetValue(rollEvery) is { } r) overrides[$"{ServeOptions.Section}:RollEvery"] = r.ToString();
             if (parse.GetValue(statusSeconds) is { } s) overrides[$"{ServeOptions.Section}:StatusSeconds"] = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -45,7 +49,7 @@ public static class ServeCommand
             _ = host.Services.GetRequiredService<ServePlan>(); // a bad configuration stops here, before anything starts
             var worker = host.Services.GetRequiredService<ServeWorker>();
             await host.RunAsync(cancellation);
-            return worker.AllBroken ? 1 : 0;
+            return worker.AllBroken ? UserErrors.MatchFailedCode : 0;
         }));
         return command;
     }
@@ -62,6 +66,10 @@ public static class ServeCommand
             foreach (var name in opponents.Where(n => !arena.Opponents.Contains(n, StringComparer.OrdinalIgnoreCase)))
                 problems.Add($"--opponent {name}: not among the arena's opponents ({string.Join(", ", arena.Opponents)})");
             foreach (var name in agents.Where(n => arena.Agent(n) is null)) problems.Add(UnknownAgent(arena, name));
+            problems.AddRange(ArenaChecks.BudgetProblems(arena, sp.GetRequiredService<ConfigFile>()));
+            var output = sp.GetRequiredService<ConfigFile>().PathOf(serve.Output);
+            try { OutputFolder.Check(output, $"{ServeOptions.Section}:Output"); }
+            catch (ArgumentException e) { problems.Add(e.Message); }
             if (problems.Count > 0) throw new ArgumentException("invalid configuration: " + string.Join("; ", problems));
             var matches = ArenaRunner.Matches(arena)
                 .Where(m => opponents.Count == 0 || opponents.Contains(m.Scenario, StringComparer.OrdinalIgnoreCase))

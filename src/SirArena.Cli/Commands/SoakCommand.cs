@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SirArena.Arena.Matches;
 using SirArena.Cli.Benchmarks;
+using SirArena.Arena.Tournament;
 using SirArena.Cli.Hosting;
 
 namespace SirArena.Cli.Commands;
@@ -20,12 +21,12 @@ public static class SoakCommand
         var config = new Option<string?>("--config") { Description = "arena configuration (default: arena.json)" };
         var opponents = new Option<string[]>("--opponent") { Description = "opponents to play", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => ["rock-biased"] };
         var agents = new Option<string[]>("--agent") { Description = "agents of the arena to play them, by name (default: the challenger)", AllowMultipleArgumentsPerToken = true };
-        var rounds = new Option<long?>("--rounds") { Description = "rounds per match" };
-        var minutes = new Option<double?>("--minutes") { Description = "stop after this long" };
-        var sampleEvery = new Option<long?>("--sample-every") { Description = "rounds between samples (default: a hundredth of the run, or 1000)" };
-        var reportEvery = new Option<long?>("--report-every") { Description = "rounds between printed rows (default: a twentieth of the run, or 5000)" };
+        var rounds = NumberOptions.Optional<long>("--rounds", "rounds per match", "a whole number of rounds, 1 or more", v => v >= 1);
+        var minutes = NumberOptions.Optional<double>("--minutes", "stop after this long", "a number of minutes above 0", v => v > 0);
+        var sampleEvery = NumberOptions.Optional<long>("--sample-every", "rounds between samples (default: a hundredth of the run, or 1000)", "a whole number of rounds, 1 or more", v => v >= 1);
+        var reportEvery = NumberOptions.Optional<long>("--report-every", "rounds between printed rows (default: a twentieth of the run, or 5000)", "a whole number of rounds, 1 or more", v => v >= 1);
         var output = new Option<string?>("--out") { Description = "folder for the run's replays, checkpoints and soak.csv (default: a new soak-TIME folder under the arena's output)" };
-        var seed = new Option<ulong>("--seed") { Description = "seed of the opponents", DefaultValueFactory = _ => 1 };
+        var seed = NumberOptions.WithDefault<ulong>("--seed", "seed of the opponents", "a whole number from 0 to 18446744073709551615", _ => true, 1);
         var command = new Command("soak", "a long run that proves memory stays bounded and speed steady")
             { config, opponents, agents, rounds, minutes, sampleEvery, reportEvery, output, seed };
         command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, () =>
@@ -44,6 +45,8 @@ public static class SoakCommand
                              arena.Agent(name) ?? throw new ArgumentException(ServeCommand.UnknownAgent(arena, name)))).ToArray();
             var folder = parse.GetValue(output) is { } o ? Path.GetFullPath(o)
                 : Path.Combine(host.Services.GetRequiredService<ConfigFile>().PathOf(arena.Output), $"soak-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+            foreach (var spec in specs) spec.Agent.Validate();
+            OutputFolder.Create(folder, parse.GetValue(output) is null ? $"{ArenaOptions.Section}:Output" : "--out");
             long sample = parse.GetValue(sampleEvery) ?? (n is { } r ? Math.Max(1, r * specs.Length / 100) : 1000);
             long report = parse.GetValue(reportEvery) ?? (n is { } q ? Math.Max(1, q * specs.Length / 20) : 5000);
 

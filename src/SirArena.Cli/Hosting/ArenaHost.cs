@@ -31,6 +31,7 @@ public static class ArenaHost
         builder.Configuration.AddJsonFile(file, optional: false, reloadOnChange: false);
         builder.Configuration.AddEnvironmentVariables("SIRARENA_");
         if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
+        ConfigurationKeys.Check(builder.Configuration, file);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(logLevel);
         builder.AddSirArena(file);
         return builder;

@@ -111,7 +111,8 @@ public sealed class CheckpointReader : IDisposable
     /// <c>inv_freq</c> buffers and, when config.json ties the embeddings, <c>lm_head.weight</c> (which
     /// is filled from <c>model.embed_tokens.weight</c> when the checkpoint omits it). Values are
     /// converted to each destination's dtype and device. Nothing is copied unless all of it fits; the
-    /// <see cref="CheckpointException"/> lists what does not.
+    /// <see cref="CheckpointException"/> lists what does not. A tensor holding NaN or Inf stops the copy with a
+    /// <see cref="CheckpointException"/> naming it, leaving the destination part-filled, to be discarded.
     /// </summary>
     public void LoadInto(IReadOnlyDictionary<string, Tensor> destination) => StrictLoader.Load(this, destination);
 

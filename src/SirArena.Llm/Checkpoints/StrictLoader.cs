@@ -8,6 +8,8 @@ namespace SirArena.Llm.Checkpoints;
 /// the model built from config.json must name the same tensors with the same shapes. The two
 /// exceptions are those transformers itself makes: rotary <c>inv_freq</c> buffers, which some older
 /// checkpoints carry though they are recomputed from rope_theta, and a tied <c>lm_head.weight</c>.
+/// Every weight must also be finite; a tensor with NaN or Inf stops the load, naming its file and name, and the
+/// caller disposes the half-filled model.
 /// </summary>
 internal static class StrictLoader
 {
@@ -50,7 +52,11 @@ internal static class StrictLoader
             {
                 using var scope = NewDisposeScope();
                 // copy_ converts dtype and device, so the stored dtype is read as it is.
-                target.copy_(checkpoint.Read(source, convertTo: null));
+                var values = checkpoint.Read(source, convertTo: null);
+                // A NaN or Inf weight makes every score NaN, which no later step can tell from a bad choice.
+                if (!values.isfinite().all().item<bool>())
+                    throw new CheckpointException($"{checkpoint.Tensors[source].File}: tensor {source} holds NaN or infinite values; every weight must be finite");
+                target.copy_(values);
             }
     }
 

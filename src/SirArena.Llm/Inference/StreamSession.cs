@@ -82,7 +82,7 @@ public sealed class StreamSession : IDisposable
         if (lastLogProbs is null) throw new InvalidOperationException("score candidates after prefilling at least one chunk");
         if (firstTokens.Distinct().Count() != firstTokens.Count)
             throw new ArgumentException("candidate answers must start with distinct tokens to be told apart by one prefill", nameof(firstTokens));
-        return firstTokens.Select(id => (double)lastLogProbs[id]).ToArray();
+        return Finite(firstTokens.Select(id => (double)lastLogProbs[id]).ToArray());
     }
 
     /// <summary>
@@ -117,7 +117,7 @@ public sealed class StreamSession : IDisposable
             }
             scores[c] = score;
         }
-        return scores;
+        return Finite(scores);
     }
 
     /// <summary>Ends a round: SirLLM's decay multiplies every stored score by eta (no-op for eta = 1).</summary>
@@ -158,6 +158,14 @@ public sealed class StreamSession : IDisposable
         if (cache.Length != ledger.Count)
             throw new InvalidDataException($"the saved cache holds {cache.Length} slots but its ledger {ledger.Count}");
     }
+
+    /// <summary>
+    /// A NaN or +infinity log-probability comes only from non-finite activations and would make the choice arbitrary,
+    /// so it stops the stream; -infinity is a probability that underflowed to zero and stays a valid score.
+    /// </summary>
+    double[] Finite(double[] scores) => scores.All(s => !double.IsNaN(s) && !double.IsPositiveInfinity(s)) ? scores
+        : throw new NonFiniteScoreException(
+            $"the model scored the candidate answers [{string.Join(", ", scores)}] after {TokensSeen} tokens; expected log-probabilities (at most 0, or -infinity)");
 
     /// <summary>The first token of a stream has no context to be scored against: it takes the chunk's maximum.</summary>
     static float FirstTokenScore(float[] surprisal) => surprisal.Length > 1 ? surprisal.Skip(1).Max() : 0f;

@@ -12,8 +12,7 @@ public static class CliRun
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int code = await SirArenaCommandLine.Create().Parse(args)
-            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, stop);
+        int code = await SirArenaCommandLine.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error }, stop);
         return (code, output.ToString(), error.ToString());
     }
 }

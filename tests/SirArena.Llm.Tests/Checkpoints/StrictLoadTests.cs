@@ -1,5 +1,6 @@
-using SirArena.Llm.Tests.Support;
 using SirArena.Llm.Checkpoints;
+using SirArena.Llm.Runtime;
+using SirArena.Llm.Tests.Support;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -95,5 +96,31 @@ public sealed class StrictLoadTests : IDisposable
 
         message.Should().StartWith($"{temp.Path}: the checkpoint does not fit the model (3 problems)").And.Contain("model.norm.weight is missing").And.Contain(QProj).And.Contain("extra.weight");
         destination.Values.Should().OnlyContain(t => t.count_nonzero().item<long>() == 0, "nothing is copied from a checkpoint that does not fit");
+    }
+
+    [Theory]
+    [InlineData(float.NaN)]
+    [InlineData(float.PositiveInfinity)]
+    [InlineData(float.NegativeInfinity)]
+    public void A_weight_that_is_not_finite_is_refused_naming_the_file_and_the_tensor(float value)
+    {
+        var weights = TinyLlama.RandomWeights(TinyLlama.Config(), seed: 32);
+        weights[QProj][1, 2] = value;
+
+        LoadFails(weights).Message.Should().Be($"{weightsFile}: tensor {QProj} holds NaN or infinite values; every weight must be finite");
+    }
+
+    [Fact]
+    public void Finite_weights_of_any_size_load()
+    {
+        var config = TinyLlama.Config();
+        var weights = TinyLlama.RandomWeights(config, seed: 33);
+        weights[QProj].mul_(TorchScalars.Of(1e30));
+        CheckpointWriter.Write(temp.Path, config, weights);
+        using var checkpoint = CheckpointReader.Open(temp.Path);
+
+        var load = () => checkpoint.LoadInto(TinyLlama.Blank(config));
+
+        load.Should().NotThrow();
     }
 }
