@@ -29,6 +29,36 @@ public class PlayAndReplayTests
     }
 
     [Fact]
+    public async Task A_rolled_replay_missing_its_middle_file_is_refused_by_summary_round_and_verify_and_read_up_to_the_break_with_prefix()
+    {
+        using var arena = new ArenaFolder();
+        var (code, _, error) = await CliRun.Invoke("play", "--opponent", "rock-biased", "--rounds", "30", "--roll-every", "10",
+            "--out", arena.Output, "--config", arena.Config);
+        code.Should().Be(0, error);
+        var first = arena.Replays().Should().ContainSingle(f => !f.Contains(".part")).Subject;
+        var second = Path.ChangeExtension(first, ".part2.jsonl");
+        File.Exists(second).Should().BeTrue();
+        File.Delete(second);
+        var missing = Path.GetFileName(second);
+
+        foreach (var args in new[] { new[] { "replay", first }, ["replay", first, "--round", "3"], ["replay", first, "--verify", "--config", arena.Config] })
+        {
+            (code, var output, error) = await CliRun.Invoke(args);
+            code.Should().Be(2, "{0} refuses a broken chain as bad input; output: {1}", string.Join(' ', args), output);
+            error.Should().Contain(missing).And.Contain("is missing").And.NotContain("   at ");
+            output.Should().NotContain("reproduced");
+        }
+
+        (code, var summary, _) = await CliRun.Invoke("replay", first, "--prefix");
+        code.Should().Be(0);
+        summary.Should().Contain("10 (rounds 0 to 9)").And.Contain("stopped").And.Contain(missing);
+
+        (code, _, error) = await CliRun.Invoke("replay", first, "--verify", "--prefix", "--config", arena.Config);
+        code.Should().Be(2);
+        error.Should().Contain("--prefix");
+    }
+
+    [Fact]
     public async Task An_unknown_opponent_ends_with_one_message_listing_the_known_ones()
     {
         using var arena = new ArenaFolder();

@@ -79,7 +79,7 @@ public sealed class ReplayReader : IDisposable
         }
     }
 
-    static ReplayRound? TryParseRound(string line, out string error)
+    internal static ReplayRound? TryParseRound(string line, out string error)
     {
         error = "";
         try
@@ -88,7 +88,7 @@ public sealed class ReplayReader : IDisposable
             if (round is null) error = "found null";
             return round;
         }
-        catch (JsonException e)
+        catch (Exception e) when (IsBadRecord(e))
         {
             error = e.Message;
             return null;
@@ -114,11 +114,17 @@ public sealed class ReplayReader : IDisposable
                     $"this build reads version {ReplayHeader.CurrentVersion} only");
             return root.Deserialize<ReplayHeader>(ReplayJson.Options) ?? throw new JsonException("the header is null");
         }
-        catch (JsonException e)
+        catch (Exception e) when (IsBadRecord(e))
         {
             throw new ReplayFormatException(path, 1, $"{Expected}; {e.Message} (a header cut off means the recording stopped before its first round)", e);
         }
     }
+
+    /// <summary>
+    /// What reading a line that is not a valid record throws: the serializer's own complaint, one about a type it
+    /// cannot build from what the line says, or a record's constructor refusing the values the line holds.
+    /// </summary>
+    static bool IsBadRecord(Exception e) => e is JsonException or NotSupportedException or ArgumentException;
 
     public void Dispose() => reader.Dispose();
 }

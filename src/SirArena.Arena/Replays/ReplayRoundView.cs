@@ -25,11 +25,28 @@ public sealed record ReplayRoundView(
     /// <summary>The highest retained score (0 when nothing is held), for scaling a colour ramp.</summary>
     public float MaxRetainedScore => Retained.Count == 0 ? 0f : Retained.Max(t => t.Score);
 
-    /// <summary>Round <paramref name="round"/> of the replay at <paramref name="path"/>, read up to that round only.</summary>
-    public static ReplayRoundView Read(string path, long round)
+    /// <summary>
+    /// Round <paramref name="round"/> of the replay at <paramref name="path"/>, read up to that round only; a chain
+    /// with a break is refused (<see cref="ReplayChain"/>) even when the round lies before it.
+    /// </summary>
+    public static ReplayRoundView Read(string path, long round) => Read(ReplayChain.Open(path), round, path);
+
+    /// <summary>
+    /// Round <paramref name="round"/> of <paramref name="chain"/>; when the chain was opened for its prefix and the
+    /// round lies after its break, the break is what is reported.
+    /// </summary>
+    public static ReplayRoundView Read(ReplayChain chain, long round, string? source = null)
     {
-        var chain = ReplayChain.Open(path);
-        return Build(chain.Header, chain.ReadRounds(), round, path);
+        ArgumentNullException.ThrowIfNull(chain);
+        try
+        {
+            return Build(chain.Header, chain.ReadRounds(), round, source ?? chain.Files[0]);
+        }
+        catch (ArgumentOutOfRangeException) when (chain.Break is { } broken)
+        {
+            throw new ReplayFormatException(broken.FilePath, broken.Line,
+                $"{broken.Problem}; round {round} lies after this break, and only the rounds before it can be read", broken);
+        }
     }
 
     /// <summary>

@@ -9,8 +9,9 @@ namespace SirArena.Arena.Replays;
 /// `sirarena replay FILE --verify`: builds the match again from the header's spec, checks that the model is the one
 /// recorded (by content hash), plays as many rounds as the replay holds and compares them one by one
 /// (<see cref="RoundComparison"/>). Problems with the re-run (another model, an unknown scenario, a missing model
-/// folder) come back as a verdict, not an exception; an unreadable replay still throws
-/// <see cref="ReplayFormatException"/>.
+/// folder) come back as a verdict, not an exception; an unreadable replay, or a chain with any break
+/// (<see cref="ReplayChain"/>), throws <see cref="ReplayFormatException"/>: a chain is verified whole or not at all,
+/// never up to a break.
 /// </summary>
 public sealed class ReplayVerifier(MatchFactory factory)
 {

@@ -10,7 +10,11 @@ namespace SirArena.Cli.Commands;
 
 /// <summary>
 /// <c>sirarena replay FILE</c> summarises a match; <c>--round N</c> shows what the agent held at round N and why;
-/// <c>--verify</c> re-runs the match from the header and confirms it is reproduced round for round.
+/// <c>--verify</c> re-runs the match from the header and confirms it is reproduced round for round. All three read
+/// the match's whole chain of files and refuse one with a break (a missing or unreadable file, a gap, a repeat) with
+/// exit code 2 naming the file; <c>--prefix</c> lets the summary and <c>--round</c> read the rounds before the break
+/// and say where it is, but never <c>--verify</c>, which passes only a chain it read whole. Exit codes: 0 shown or
+/// reproduced; 1 a round differs or the match cannot be re-run; 2 bad usage or a replay that cannot be read whole.
 /// </summary>
 public static class ReplayCommand
 {
@@ -20,13 +24,19 @@ public static class ReplayCommand
         var round = new Option<long?>("--round") { Description = "show the memory and choice at this round" };
         var verify = new Option<bool>("--verify") { Description = "re-run the match and compare every round" };
         var config = new Option<string?>("--config") { Description = "arena configuration for --verify (default model, scenarios)" };
-        var command = new Command("replay", "inspect or verify a replay") { file, round, verify, config };
+        var prefix = new Option<bool>("--prefix")
+        {
+            Description = "read a broken chain up to its break and say where it stopped, instead of refusing it (not with --verify)",
+        };
+        var command = new Command("replay", "inspect or verify a replay") { file, round, verify, config, prefix };
         command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, () =>
         {
             var path = parse.GetValue(file)!;
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(verify) && parse.GetValue(round) is not null)
                 throw new ArgumentException("--verify and --round do different things; give one of them");
+            if (parse.GetValue(verify) && parse.GetValue(prefix))
+                throw new ArgumentException("--verify passes only a chain it read whole; leave out --prefix, or use --prefix without --verify to see the rounds before a break");
             if (parse.GetValue(verify))
             {
                 using var host = ArenaHost.CreateBuilder(parse.GetValue(config)).Build();
@@ -37,10 +47,13 @@ public static class ReplayCommand
             if (parse.GetValue(round) is { } n)
             {
                 var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
-                RoundViewRenderer.Write(ReplayRoundView.Read(path, n), console);
+                var chain = ReplayChain.Open(path, parse.GetValue(prefix));
+                RoundViewRenderer.Write(ReplayRoundView.Read(chain, n, path), console);
+                if (chain.Break is { } broken)
+                    output.WriteLine($"the chain breaks after round {n}, so the rounds after the break were not read: {broken.Message}");
                 return Task.FromResult(0);
             }
-            foreach (var line in ReplaySummary.Read(path).Lines()) output.WriteLine(line);
+            foreach (var line in ReplaySummary.Read(path, parse.GetValue(prefix)).Lines()) output.WriteLine(line);
             return Task.FromResult(0);
         }));
         return command;

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Buffers.Binary;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Win32.SafeHandles;
 
@@ -43,6 +45,14 @@ internal sealed class SafeTensorsHeader
 
     static (Dictionary<string, string>, List<SafeTensorInfo>) Parse(byte[] json, string path)
     {
+        // The JSON reader takes the bytes of a string on trust until the string is read, and then throws its own
+        // exception; the format says UTF-8, so anything else is refused here, before parsing.
+        for (int i = 0; i < json.Length;)
+        {
+            if (Rune.DecodeFromUtf8(json.AsSpan(i), out _, out int length) != OperationStatus.Done)
+                throw Fail(path, $"the header is not valid UTF-8 at byte {8 + i} of the file; the file is corrupt or not a safetensors file");
+            i += length;
+        }
         JsonDocument document;
         try
         {
@@ -101,6 +111,9 @@ internal sealed class SafeTensorsHeader
         try
         {
             expected = info.ByteCount;
+            // A zero dimension makes a tensor empty, but the other dimensions still set its strides, which must fit
+            // in 64 bits for the tensor to be made at all.
+            _ = shape.Aggregate(1L, (n, d) => checked(n * Math.Max(d, 1)));
         }
         catch (OverflowException e)
         {

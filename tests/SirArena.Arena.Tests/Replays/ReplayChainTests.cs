@@ -42,13 +42,13 @@ public class ReplayChainTests : IClassFixture<RecordedLlmMatch>
     }
 
     [Fact]
-    public void A_chain_with_a_missing_link_is_refused_with_the_file_it_needs()
+    public void A_chain_opened_at_a_later_part_whose_previous_is_missing_is_refused_naming_it()
     {
         var first = RecordRolling("broken.jsonl", roundsPerFile: 8);
         File.Delete(RollingReplayRecorder.PartPath(first, 2));
 
         var open = () => ReplayChain.Open(RollingReplayRecorder.PartPath(first, 3));
 
-        open.Should().Throw<FileNotFoundException>().WithMessage("*broken.part2.jsonl*");
+        open.Should().Throw<ReplayFormatException>().WithMessage("*broken.part3.jsonl, line 1: it continues broken.part2.jsonl, which is missing*");
     }
 }

@@ -81,6 +81,19 @@ public sealed class ReplayReaderTests : IDisposable
         read.Should().Throw<ReplayFormatException>().WithMessage("*line 4: expected round 2, found round 3*");
     }
 
+    [Fact]
+    public void A_line_whose_values_a_record_refuses_is_a_bad_line_named_by_the_reader()
+    {
+        var lines = File.ReadAllLines(file);
+        lines[3].Should().Contain("\"rock\":0.5");
+        lines[3] = lines[3].Replace("\"rock\":0.5", "\"rock\":0.9", StringComparison.Ordinal);
+        File.WriteAllLines(file, lines);
+
+        var read = () => ReplayFile.Load(file);
+
+        read.Should().Throw<ReplayFormatException>().WithMessage($"{file}, line 4: expected a round record*sum to 1*");
+    }
+
     [Theory]
     [InlineData("\"format\":\"sirarena-replay\"", "\"format\":\"chess-pgn\"", "*line 1*not a SirArena replay*")]
     [InlineData("\"version\":1", "\"version\":2", "*line 1*format version 2*reads version 1 only*")]

@@ -97,6 +97,36 @@ public sealed class SafeTensorsErrorTests : IDisposable
     }
 
     [Fact]
+    public void A_header_that_is_not_utf8_is_refused_naming_the_byte()
+    {
+        string header = "{" + Entry("w?", "F32", "[1]", 0, 4) + "}";
+        RawSafeTensors.Write(path, header, new byte[4]);
+        var bytes = File.ReadAllBytes(path);
+        int at = Array.IndexOf(bytes, (byte)'?');
+        bytes[at] = 0xA0; // a continuation byte with nothing to continue
+        File.WriteAllBytes(path, bytes);
+
+        var open = () => SafeTensorsFile.Open(path);
+
+        open.Should().Throw<CheckpointException>().WithMessage($"{path}: the header is not valid UTF-8 at byte {at}*");
+    }
+
+    [Fact]
+    public void An_empty_tensor_whose_other_dimensions_multiply_past_any_size_is_refused()
+    {
+        string header = "{" + Entry("w", "F32", "[0, 4611686018427387904, 4611686018427387904]", 0, 0) + "," + Entry("b", "F32", "[1]", 0, 4) + "}";
+        RawSafeTensors.Write(path, header, new byte[4]);
+
+        var open = () =>
+        {
+            using var file = SafeTensorsFile.Open(path);
+            file.Read("w").Dispose();
+        };
+
+        open.Should().Throw<CheckpointException>().WithMessage($"{path}: tensor w: shape*too large*");
+    }
+
+    [Fact]
     public void Bytes_after_the_last_tensor_are_refused()
     {
         string header = "{" + Entry("a", "F32", "[1]", 0, 4) + "}";
