@@ -59,6 +59,24 @@ public class PlayAndReplayTests
     }
 
     [Fact]
+    public async Task Two_plays_started_at_once_both_succeed_each_with_a_replay_of_its_own()
+    {
+        using var arena = new ArenaFolder();
+        string[] play = ["play", "--opponent", "rock-biased", "--rounds", "5", "--budget", "160", "--config", arena.Config];
+
+        var runs = await Task.WhenAll(CliRun.Invoke(play), CliRun.Invoke(play));
+
+        runs.Should().OnlyContain(r => r.ExitCode == 0 && r.Error.Length == 0);
+        var replays = arena.Replays();
+        replays.Should().HaveCount(2);
+        foreach (var replay in replays)
+        {
+            File.Exists(replay + ".lock").Should().BeTrue("each play held its own chain's lock");
+            (await CliRun.Invoke("replay", replay)).Output.Should().Contain("5 (rounds 0 to 4)");
+        }
+    }
+
+    [Fact]
     public async Task An_unknown_opponent_ends_with_one_message_listing_the_known_ones()
     {
         using var arena = new ArenaFolder();

@@ -90,6 +90,34 @@ public class ServeCommandTests
     }
 
     [Fact]
+    public async Task A_second_serve_on_a_folder_being_served_is_refused_with_exit_2_before_it_opens_a_match()
+    {
+        using var arena = new ArenaFolder(Json(ScenarioFolder.Locate()));
+        var serveFolder = Path.Combine(arena.Path, "serve");
+        using var first = Host(arena);
+        var worker = first.Services.GetRequiredService<ServeWorker>();
+        await first.StartAsync();
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (worker.LastStatus is null && DateTime.UtcNow < deadline) await Task.Delay(50);
+            string[] Chains() => Directory.GetFiles(serveFolder, "*.jsonl").Where(f => !f.Contains(".part")).Order().ToArray();
+            var chainsBefore = Chains();
+
+            var (code, _, error) = await CliRun.Invoke("serve", "--config", arena.Config);
+
+            code.Should().Be(2);
+            error.Trim().Should().StartWith($"sirarena: {serveFolder} is already being written by process {Environment.ProcessId} on host {Environment.MachineName}")
+                .And.NotContain("\n").And.NotContain("   at ");
+            Chains().Should().Equal(chainsBefore, "the refused serve started no chain of its own");
+        }
+        finally
+        {
+            await first.StopAsync();
+        }
+    }
+
+    [Fact]
     public async Task Serve_refuses_an_agent_the_arena_does_not_have()
     {
         using var arena = new ArenaFolder(Json(ScenarioFolder.Locate()));

@@ -11,7 +11,8 @@ namespace SirArena.Arena.Checkpoints;
 /// (<see cref="CheckpointHeader"/>), the state's length and the state (what <c>Match.SaveState</c> wrote: counters,
 /// generators, the agent's cache tensors and scores), then the SHA-256 of everything before it. Written to a
 /// temporary file, forced to disk and renamed over the old checkpoint, so a crash at any moment leaves either the
-/// old checkpoint or the new one, whole; read back only if every length and the checksum agree.
+/// old checkpoint or the new one, whole; a write that fails removes its temporary file. Read back only if every
+/// length and the checksum agree.
 /// </summary>
 public static class CheckpointFile
 {
@@ -37,12 +38,33 @@ public static class CheckpointFile
         SHA256.HashData(span[..at], span[at..]);
 
         var temporary = path + ".tmp";
-        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0))
+        try
         {
-            file.Write(content);
-            file.Flush(flushToDisk: true);
+            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0))
+            {
+                file.Write(content);
+                file.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, path, overwrite: true);
         }
-        File.Move(temporary, path, overwrite: true);
+        catch
+        {
+            // On a full disk a half-written temporary file is just what keeps the disk full.
+            TryDelete(temporary);
+            throw;
+        }
+    }
+
+    static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The write's own failure is the one to report.
+        }
     }
 
     /// <summary>The header and the state bytes of <paramref name="path"/>, or a <see cref="CheckpointRefusedException"/> saying what is wrong.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SirArena.Arena.Matches;
 
 namespace SirArena.Arena.Replays;
@@ -21,11 +22,22 @@ public static class ReplayFiles
     /// <summary>{scenario}-{agent}-s{seed}.jsonl</summary>
     public static string Name(MatchSpec spec) => $"{spec.Scenario}-{Safe(spec.Agent.Name)}-s{spec.Seed}{Extension}";
 
-    /// <summary>A new file for a single match: {folder}/{kind}-{utc time}-{scenario}-{agent}-s{seed}.jsonl.</summary>
-    public static string NewPath(string folder, string kind, MatchSpec spec)
+    /// <summary>
+    /// A new chain for a single match, {folder}/{kind}-{utc time to the millisecond}-{scenario}-{agent}-s{seed}.jsonl,
+    /// returned locked for its writer. The name is reserved by creating its lock file with CreateNew, so two runs that
+    /// start in the same millisecond still get a name each: the later one takes the next millisecond.
+    /// </summary>
+    public static ChainLock NewChain(string folder, string kind, MatchSpec spec) => NewChain(folder, kind, spec, DateTime.UtcNow);
+
+    /// <summary><see cref="NewChain(string, string, MatchSpec)"/> with the clock given.</summary>
+    public static ChainLock NewChain(string folder, string kind, MatchSpec spec, DateTime utcNow)
     {
         Directory.CreateDirectory(folder);
-        return Path.Combine(folder, $"{kind}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Name(spec)}");
+        for (var time = utcNow; ; time = time.AddMilliseconds(1))
+        {
+            var path = Path.Combine(folder, $"{kind}-{time.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)}-{Name(spec)}");
+            if (!File.Exists(path) && ChainLock.TryCreateForChain(path) is { } reserved) return reserved;
+        }
     }
 
     /// <summary>A new folder for an arena run: {folder}/arena-{utc time}.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SirArena.Arena.Matches;
+using SirArena.Arena.Replays;
 
 namespace SirArena.Arena.Service;
 
@@ -9,9 +10,10 @@ namespace SirArena.Arena.Service;
 /// checkpoint), plays them endlessly side by side, at most <see cref="ServePlan.Parallelism"/> rounds at once, and
 /// every <see cref="ServeOptions.StatusSeconds"/> logs a status line and rewrites the status file. When the host
 /// stops, each match finishes its round, writes its checkpoint and closes its replay. If every match breaks, the
-/// service stops the application (<see cref="AllBroken"/>).
+/// service stops the application (<see cref="AllBroken"/>). It is built only with the serve folder's lock in hand
+/// (<see cref="ChainLock.ForServeFolder"/>), so a second service on one folder is refused before it opens anything.
 /// </summary>
-public sealed class ServeWorker(ServePlan plan, MatchFactory factory, ILogger<ServeWorker> logger, IHostApplicationLifetime lifetime)
+public sealed class ServeWorker(ServePlan plan, ChainLock folderLock, MatchFactory factory, ILogger<ServeWorker> logger, IHostApplicationLifetime lifetime)
     : BackgroundService
 {
     public string StatusPath => Path.Combine(plan.Folder, plan.Options.StatusFile);
@@ -22,6 +24,9 @@ public sealed class ServeWorker(ServePlan plan, MatchFactory factory, ILogger<Se
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
         await Task.Yield(); // the host's start returns while the matches load
+        if (!ChainLock.Enforced)
+            logger.LogWarning("file locking is turned off (DOTNET_SYSTEM_IO_DISABLEFILELOCKING): {Lock} does not stop a second serve on {Folder}",
+                folderLock.LockPath, plan.Folder);
         var matches = new List<ServedMatch>();
         try
         {

@@ -1,7 +1,5 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
-using Polly;
-using Polly.CircuitBreaker;
 using SirArena.Arena.Agents;
 using SirArena.Arena.Checkpoints;
 using SirArena.Arena.Matches;
@@ -22,7 +20,7 @@ public sealed class ServedMatch : IDisposable
 {
     readonly Match match;
     readonly IMatchStore store;
-    readonly ISyncPolicy resilience;
+    readonly MatchResilience resilience;
     readonly ServeOptions options;
     readonly ILogger logger;
     Exception? lastWriteFailure;
@@ -135,8 +133,8 @@ public sealed class ServedMatch : IDisposable
             // The match may have played a round it could not record: its state is ahead of its files, so no more
             // checkpoints. A restart resumes from the last good one.
             State = ServedMatchState.Broken;
-            Problem = e is BrokenCircuitException ? $"stopped by its circuit breaker: {MatchResilience.Describe(lastWriteFailure ?? e)}" : MatchResilience.Describe(e);
-            logger.LogError(e is BrokenCircuitException or IOException or UnauthorizedAccessException ? null : e,
+            Problem = resilience.CircuitOpen ? $"stopped by its circuit breaker: {MatchResilience.Describe(lastWriteFailure ?? e)}" : MatchResilience.Describe(e);
+            logger.LogError(e is IOException or UnauthorizedAccessException ? null : e,
                 "{Match}: broken at round {Round}: {Problem}; last checkpoint at round {Checkpoint}", Key, match.RoundsPlayed, Problem, LastCheckpoint);
         }
     }

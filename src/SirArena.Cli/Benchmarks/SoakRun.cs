@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using SirArena.Arena.Matches;
+using SirArena.Arena.Replays;
 using SirArena.Arena.Service;
 
 namespace SirArena.Cli.Benchmarks;
@@ -19,6 +20,7 @@ public sealed class SoakRun(MatchFactory factory, TextWriter output, ILogger log
     public IReadOnlyList<SoakSample> Run(IReadOnlyList<MatchSpec> specs, string folder, ServeOptions options, long? rounds, TimeSpan? time,
         long sampleEvery, long reportEvery, CancellationToken cancellation)
     {
+        using var folderLock = ChainLock.ForServeFolder(folder); // as `serve` does: one process per folder of chains
         var matches = specs.Select(s => ServedMatch.Open(s, factory, options, folder, logger)).ToList();
         try
         {

@@ -6,7 +6,10 @@ using Spectre.Console;
 
 namespace SirArena.Cli.Commands;
 
-/// <summary>The body of `play`: build the match, stream its rounds to a replay and the view, summarise on exit.</summary>
+/// <summary>
+/// The body of `play`: build the match, stream its rounds to a replay and the view, summarise on exit. The replay is a
+/// new chain whose lock (<see cref="ChainLock"/>) the run holds until its last file is closed.
+/// </summary>
 public sealed class PlayRun(MatchFactory factory, TextWriter output)
 {
     const int ReportEvery = 100;
@@ -14,7 +17,8 @@ public sealed class PlayRun(MatchFactory factory, TextWriter output)
     public int Run(MatchSpec spec, long? rounds, string replayFolder, CancellationToken cancellation, long? rollEvery = null)
     {
         using var match = factory.Create(spec);
-        var replay = ReplayFiles.NewPath(replayFolder, "play", spec);
+        using var chainLock = ReplayFiles.NewChain(replayFolder, "play", spec);
+        var replay = chainLock.Guarded;
         var view = new PlayView(output, match);
         using (IMatchRecorder recorder = rollEvery is { } n
                    ? new RollingReplayRecorder(replay, spec, match, factory, n)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SirArena.Arena.Replays;
 using SirArena.Arena.Service;
 using SirArena.Arena.Tournament;
 using SirArena.Cli.Hosting;
@@ -47,7 +48,7 @@ public static class ServeCommand
             builder.AddServe(parse.GetValue(opponents) ?? [], parse.GetValue(agents) ?? []);
             using var host = builder.Build();
             _ = host.Services.GetRequiredService<ServePlan>(); // a bad configuration stops here, before anything starts
-            var worker = host.Services.GetRequiredService<ServeWorker>();
+            var worker = host.Services.GetRequiredService<ServeWorker>(); // takes the folder's lock, or refuses: another process serves it
             await host.RunAsync(cancellation);
             return worker.AllBroken ? UserErrors.MatchFailedCode : 0;
         }));
@@ -77,6 +78,7 @@ public static class ServeCommand
                 .ToArray();
             return new ServePlan(matches, sp.GetRequiredService<ConfigFile>().PathOf(serve.Output), serve, arena.Parallelism);
         });
+        builder.Services.AddSingleton(sp => ChainLock.ForServeFolder(sp.GetRequiredService<ServePlan>().Folder));
         builder.Services.AddSingleton<ServeWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ServeWorker>());
     }

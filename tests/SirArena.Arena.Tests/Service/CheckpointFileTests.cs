@@ -24,6 +24,19 @@ public class CheckpointFileTests
         File.Exists(path + ".tmp").Should().BeFalse("the temporary file is renamed into place");
     }
 
+    [Fact]
+    public void A_checkpoint_write_that_fails_leaves_no_temporary_file()
+    {
+        using var folder = new ReplayFolder();
+        var path = folder.File("a.checkpoint");
+        Directory.CreateDirectory(path); // the rename at the end of the write fails, after the temporary file is whole
+
+        var write = () => CheckpointFile.Write(path, Header, w => w.Write(new byte[500]));
+
+        write.Should().Throw<IOException>();
+        File.Exists(path + ".tmp").Should().BeFalse("a failed write removes its temporary file, which would keep a full disk full");
+    }
+
     [Theory]
     [InlineData("cut")]
     [InlineData("flip")]

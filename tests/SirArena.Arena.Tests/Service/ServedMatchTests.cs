@@ -150,6 +150,42 @@ public sealed class ServedMatchTests : IDisposable
         resumed.ResumedAt.Should().Be(8, "a restart picks up the last good checkpoint");
     }
 
+    [Fact]
+    public void A_served_match_whose_checkpoint_cannot_be_written_breaks_and_leaves_no_temporary_file()
+    {
+        var logger = new ListLogger();
+        using var match = ServedMatch.Open(Baseline("rock-biased"), factory, Options, Sub("no-checkpoint"), logger);
+        var checkpoint = ServeFiles.CheckpointOf(match.ChainPath);
+        File.Delete(checkpoint);
+        Directory.CreateDirectory(checkpoint); // every checkpoint write now fails at its rename, its temporary file written
+
+        match.Run(CancellationToken.None, untilRound: 20);
+
+        match.State.Should().Be(ServedMatchState.Broken);
+        match.LastCheckpoint.Should().Be(0);
+        Directory.GetFiles(Sub("no-checkpoint"), "*.tmp").Should().BeEmpty("a failed checkpoint write removes its temporary file");
+    }
+
+    [Fact]
+    public void The_log_of_writes_that_keep_failing_reads_in_order_the_retries_then_the_circuit_opening_then_the_break()
+    {
+        var logger = new ListLogger();
+        var full = new IOException("No space left on device", 28);
+        using var match = ServedMatch.Open(Baseline("rock-biased"), factory, Options with { Retries = 3, BreakAfter = 3 }, Sub("order"), logger,
+            s => new FaultyStore(s, n => n > 4 ? full : null));
+
+        match.Run(CancellationToken.None, untilRound: 20);
+
+        match.State.Should().Be(ServedMatchState.Broken);
+        match.Problem.Should().Contain("circuit breaker").And.Contain("disk is full");
+        var lines = logger.Entries.Select(e => e.Message).Where(m => m.Contains("retry") || m.Contains("circuit opened") || m.Contains("broken")).ToList();
+        lines.Should().HaveCount(4);
+        lines[0].Should().Contain("retry 1 of 3");
+        lines[1].Should().Contain("retry 2 of 3");
+        lines[2].Should().Contain("circuit opened after 3 failed writes in a row");
+        lines[3].Should().Contain("broken at round 5").And.Contain("circuit breaker");
+    }
+
     public void Dispose()
     {
         factory.Dispose();
