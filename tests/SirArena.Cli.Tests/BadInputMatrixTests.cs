@@ -139,9 +139,21 @@ public class BadInputMatrixTests(BadInputMatrixTests.ModelTemplate template) : I
         new("bench engine --soak-rounds -1", _ => ["bench", "engine", "--soak-rounds", "-1"], Name("--soak-rounds")),
         new("bench play --rounds 0", s => ["bench", "play", "--config", s.Config, "--rounds", "0"], Name("--rounds")),
         new("bench play --repeats 0", s => ["bench", "play", "--config", s.Config, "--repeats", "0"], Name("--repeats")),
+        // train
+        new("train --steps abc", s => ["train", "--out", Path.Combine(s.Root, "trained"), "--steps", "abc"], Name("--steps", "abc")),
+        new("train --lr 0", s => ["train", "--out", Path.Combine(s.Root, "trained"), "--steps", "2", "--lr", "0"], Name("--lr")),
+        new("train --grocery-share 2", s => ["train", "--out", Path.Combine(s.Root, "trained"), "--steps", "2", "--grocery-share", "2"], Name("--grocery-share")),
+        new("train --out naming an existing file", s => ["train", "--out", s.PlainFile, "--steps", "2"], Name("--out", "notes.txt")),
+        new("train --scenarios naming no folder", s => ["train", "--out", Path.Combine(s.Root, "trained"), "--steps", "2", "--scenarios", Path.Combine(s.Root, "nowhere")], Name("nowhere")),
+        // arena --resume
+        new("arena --resume a folder that is not an arena run", s => ["arena", "--resume", s.Output], Name("--resume", "arena-run.json")),
+        new("arena --resume with --rounds", s => ["arena", "--resume", s.Output, "--rounds", "5"], Name("--resume", "--rounds")),
+        new("arena --resume a missing folder", s => ["arena", "--resume", Path.Combine(s.Root, "nowhere")], Name("--resume", "nowhere")),
         // replays (the chain checks have their own tests)
         new("replay: a file that is not a replay", s => ["replay", s.PlainFile], Name("notes.txt")),
         new("replay: a header that is not a replay header", s => ["replay", Path.Combine(s.Output, "earlier.jsonl")], Name("earlier.jsonl")),
+        new("replay --round abc", s => ["replay", Path.Combine(s.Output, "earlier.jsonl"), "--round", "abc"], Name("--round", "abc")),
+        new("replay --round -1", s => ["replay", Path.Combine(s.Output, "earlier.jsonl"), "--round", "-1"], Name("--round")),
         new("replay: missing file", s => ["replay", Path.Combine(s.Output, "missing.jsonl")], Name("missing.jsonl")),
         new("no verb at all", _ => [], Name("sirarena")),
     ];

@@ -21,7 +21,7 @@ public static class ReplayCommand
     public static Command Create()
     {
         var file = new Argument<string>("file") { Description = "a replay (.jsonl) written by play or arena" };
-        var round = new Option<long?>("--round") { Description = "show the memory and choice at this round" };
+        var round = NumberOptions.Optional<long>("--round", "show the memory and choice at this round", "a round number, 0 or more", v => v >= 0);
         var verify = new Option<bool>("--verify") { Description = "re-run the match and compare every round" };
         var config = new Option<string?>("--config") { Description = "arena configuration for --verify (default model, scenarios)" };
         var prefix = new Option<bool>("--prefix")

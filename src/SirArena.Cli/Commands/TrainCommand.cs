@@ -16,30 +16,30 @@ public static class TrainCommand
     {
         var defaults = new TrainingOptions { OutputFolder = "models/sir-tiny" };
         var output = new Option<string>("--out") { Description = "model folder to write (config.json, model.safetensors, vocab.json, merges.txt; logs in training/)", DefaultValueFactory = _ => defaults.OutputFolder };
-        var minutes = new Option<double?>("--minutes") { Description = "time budget; without --steps the schedule is fitted to it" };
-        var steps = new Option<int?>("--steps") { Description = "optimizer steps (fixes the schedule exactly)" };
-        var seed = new Option<ulong>("--seed") { Description = "seed of the corpus, the data order and the initial weights", DefaultValueFactory = _ => defaults.Seed };
-        var batch = new Option<int>("--batch-size") { Description = "windows per step", DefaultValueFactory = _ => defaults.BatchSize };
-        var length = new Option<int>("--context-length") { Description = "pre-training length L (max_position_embeddings)", DefaultValueFactory = _ => defaults.ContextLength };
-        var hidden = new Option<int>("--hidden-size") { Description = "model width d", DefaultValueFactory = _ => defaults.HiddenSize };
-        var layers = new Option<int>("--layers") { Description = "decoder layers", DefaultValueFactory = _ => defaults.Layers };
-        var heads = new Option<int>("--heads") { Description = "query heads", DefaultValueFactory = _ => defaults.Heads };
-        var kvHeads = new Option<int>("--kv-heads") { Description = "key/value heads", DefaultValueFactory = _ => defaults.KeyValueHeads };
-        var intermediate = new Option<int>("--intermediate-size") { Description = "SwiGLU width", DefaultValueFactory = _ => defaults.IntermediateSize };
-        var vocab = new Option<int>("--vocab-size") { Description = "largest tokenizer vocabulary (it stops earlier once every word is one token)", DefaultValueFactory = _ => defaults.VocabularySize };
-        var lr = new Option<double>("--lr") { Description = "peak learning rate", DefaultValueFactory = _ => defaults.LearningRate };
-        var warmup = new Option<int>("--warmup") { Description = "warm-up steps", DefaultValueFactory = _ => defaults.WarmupSteps };
-        var openingSteps = new Option<int>("--opening-steps") { Description = "first steps trained half on grocery openings, where reading a request back is learnt, and half on Rock-Paper-Scissors", DefaultValueFactory = _ => defaults.OpeningSteps };
-        var evalEvery = new Option<int>("--eval-interval") { Description = "steps between held-out evaluations", DefaultValueFactory = _ => defaults.EvalInterval };
-        var evalWindows = new Option<int>("--eval-windows") { Description = "held-out windows per evaluation", DefaultValueFactory = _ => defaults.EvalWindows };
-        var textWeight = new Option<double>("--text-weight") { Description = "weight of the next-token loss on the text beside the answer loss", DefaultValueFactory = _ => defaults.TextWeight };
-        var recallWeight = new Option<double>("--recall-weight") { Description = "weight of a grocery recall answer against other answers", DefaultValueFactory = _ => defaults.RecallWeight };
-        var saveEvery = new Option<int>("--checkpoint-interval") { Description = "steps between checkpoints", DefaultValueFactory = _ => defaults.CheckpointInterval };
-        var corpus = new Option<int>("--corpus-windows") { Description = "training windows generated", DefaultValueFactory = _ => defaults.CorpusWindows };
-        var threads = new Option<int?>("--threads") { Description = "CPU threads for TorchSharp (default: all cores)" };
+        var minutes = NumberOptions.Optional<double>("--minutes", "time budget; without --steps the schedule is fitted to it", "a positive number of minutes", v => v > 0);
+        var steps = NumberOptions.Optional<int>("--steps", "optimizer steps (fixes the schedule exactly)", "a whole number of steps, 1 or more", v => v >= 1);
+        var seed = NumberOptions.WithDefault<ulong>("--seed", "seed of the corpus, the data order and the initial weights", "a whole number, 0 or more", _ => true, defaults.Seed);
+        var batch = NumberOptions.WithDefault<int>("--batch-size", "windows per step", "a whole number, 1 or more", v => v >= 1, defaults.BatchSize);
+        var length = NumberOptions.WithDefault<int>("--context-length", "pre-training length L (max_position_embeddings)", "a whole number, 1 or more", v => v >= 1, defaults.ContextLength);
+        var hidden = NumberOptions.WithDefault<int>("--hidden-size", "model width d", "a whole number, 1 or more", v => v >= 1, defaults.HiddenSize);
+        var layers = NumberOptions.WithDefault<int>("--layers", "decoder layers", "a whole number, 1 or more", v => v >= 1, defaults.Layers);
+        var heads = NumberOptions.WithDefault<int>("--heads", "query heads", "a whole number, 1 or more", v => v >= 1, defaults.Heads);
+        var kvHeads = NumberOptions.WithDefault<int>("--kv-heads", "key/value heads", "a whole number, 1 or more", v => v >= 1, defaults.KeyValueHeads);
+        var intermediate = NumberOptions.WithDefault<int>("--intermediate-size", "SwiGLU width", "a whole number, 1 or more", v => v >= 1, defaults.IntermediateSize);
+        var vocab = NumberOptions.WithDefault<int>("--vocab-size", "largest tokenizer vocabulary (it stops earlier once every word is one token)", "a whole number, 1 or more", v => v >= 1, defaults.VocabularySize);
+        var lr = NumberOptions.WithDefault<double>("--lr", "peak learning rate", "a positive number", v => v > 0, defaults.LearningRate);
+        var warmup = NumberOptions.WithDefault<int>("--warmup", "warm-up steps", "a whole number, 0 or more", v => v >= 0, defaults.WarmupSteps);
+        var openingSteps = NumberOptions.WithDefault<int>("--opening-steps", "first steps trained half on grocery openings, where reading a request back is learnt, and half on Rock-Paper-Scissors", "a whole number, 0 or more", v => v >= 0, defaults.OpeningSteps);
+        var evalEvery = NumberOptions.WithDefault<int>("--eval-interval", "steps between held-out evaluations", "a whole number, 1 or more", v => v >= 1, defaults.EvalInterval);
+        var evalWindows = NumberOptions.WithDefault<int>("--eval-windows", "held-out windows per evaluation", "a whole number, 1 or more", v => v >= 1, defaults.EvalWindows);
+        var textWeight = NumberOptions.WithDefault<double>("--text-weight", "weight of the next-token loss on the text beside the answer loss", "a number, 0 or more", v => v >= 0, defaults.TextWeight);
+        var recallWeight = NumberOptions.WithDefault<double>("--recall-weight", "weight of a grocery recall answer against other answers", "a number, 0 or more", v => v >= 0, defaults.RecallWeight);
+        var saveEvery = NumberOptions.WithDefault<int>("--checkpoint-interval", "steps between checkpoints", "a whole number, 1 or more", v => v >= 1, defaults.CheckpointInterval);
+        var corpus = NumberOptions.WithDefault<int>("--corpus-windows", "training windows generated", "a whole number, 1 or more", v => v >= 1, defaults.CorpusWindows);
+        var threads = NumberOptions.Optional<int>("--threads", "CPU threads for TorchSharp (default: all cores)", "a whole number of threads, 1 or more", v => v >= 1);
         var fresh = new Option<bool>("--fresh") { Description = "ignore an existing checkpoint and start again" };
-        var groceryShare = new Option<double>("--grocery-share") { Description = "fraction of the corpus's streams that are grocery dialogues (the rest Rock-Paper-Scissors)", DefaultValueFactory = _ => defaults.Corpus.GroceryShare };
-        var openingShare = new Option<double>("--opening-share") { Description = "fraction of the corpus's streams that are grocery openings (a request and its recall after 0-4 questions, in a short context)", DefaultValueFactory = _ => defaults.Corpus.OpeningShare };
+        var groceryShare = NumberOptions.WithDefault<double>("--grocery-share", "fraction of the corpus's streams that are grocery dialogues (the rest Rock-Paper-Scissors)", "a fraction from 0 to 1", v => v is >= 0 and <= 1, defaults.Corpus.GroceryShare);
+        var openingShare = NumberOptions.WithDefault<double>("--opening-share", "fraction of the corpus's streams that are grocery openings (a request and its recall after 0-4 questions, in a short context)", "a fraction from 0 to 1", v => v is >= 0 and <= 1, defaults.Corpus.OpeningShare);
         var scenarios = new Option<string?>("--scenarios") { Description = "scenarios folder (default: the repository's scenarios/)" };
 
         var command = new Command("train", "train the default model on the project's own scenarios, compacted by the real memory policies")
@@ -78,7 +78,11 @@ public static class TrainCommand
                 ScenariosFolder = parse.GetValue(scenarios),
                 Corpus = defaults.Corpus with { ContextLength = contextLength, GroceryShare = parse.GetValue(groceryShare), OpeningShare = parse.GetValue(openingShare) },
             };
-            return UserErrors.RunAsync(parse, () => Task.FromResult(Run(options, parse.InvocationConfiguration, cancellationToken)));
+            return UserErrors.RunAsync(parse, () =>
+            {
+                OutputFolder.Check(Path.GetFullPath(options.OutputFolder), "--out");
+                return Task.FromResult(Run(options, parse.InvocationConfiguration, cancellationToken));
+            });
         });
         return command;
     }

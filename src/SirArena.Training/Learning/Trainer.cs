@@ -29,6 +29,7 @@ public sealed class Trainer(TrainingOptions options, IProgress<TrainingProgress>
         TorchRuntime.EnsureLoaded();
         set_num_threads(options.Threads ?? Environment.ProcessorCount);
         var clock = Stopwatch.StartNew();
+        var grocery = GroceryDefinition(); // the scenarios are read before the model folder is made: a bad one leaves nothing behind
         Directory.CreateDirectory(options.TrainingFolder);
 
         bool resuming = options.Resume && TrainingCheckpoint.ExistsIn(options.CheckpointFolder);
@@ -37,7 +38,6 @@ public sealed class Trainer(TrainingOptions options, IProgress<TrainingProgress>
             throw new ArgumentException($"{options.CheckpointFolder} was trained with seed {state.Seed}; pass that seed to resume, or delete the folder to start afresh");
         if (options.Steps is { } steps) state = state with { TotalSteps = steps };
 
-        var grocery = GroceryDefinition();
         var tokenizer = resuming && BpeFiles.ArePresentIn(options.OutputFolder)
             ? TextTokenizer.Load(options.OutputFolder)
             : ScenarioTokenizer.Build(options.OutputFolder, grocery, options.Seed, options.VocabularySize);
