@@ -65,19 +65,16 @@ public static class ArenaCommand
             writer.WriteLine($"report: {report.Markdown}");
             foreach (var row in RateTable.Pooled(result.Outcomes, new ReportOptions().PooledScenarios, "pooled"))
                 writer.WriteLine($"  {row.Agent,-12} pooled biased win {row.Rates.Wins}");
-            if (cancellation.IsCancellationRequested) return 130;
+            if (cancellation.IsCancellationRequested) return UserErrors.InterruptedCode;
             if (result.Failures.Count > 0)
             {
                 writer.WriteLine($"{result.Failures.Count} matches failed; `sirarena arena --resume {folder}` plays them again");
-                return MatchesFailedExitCode;
+                return UserErrors.MatchFailedCode;
             }
             return 0;
         }));
         return command;
     }
-
-    /// <summary>The run finished, but some matches failed (the report covers the others).</summary>
-    public const int MatchesFailedExitCode = 3;
 
     /// <summary>A new run: arena.json with the command line's overrides, every path made absolute for the run file.</summary>
     static (ArenaOptions Options, ConfigFile File, string Command) Started(ParseResult parse, string? config, long? rounds, string? output, int? parallelism)
