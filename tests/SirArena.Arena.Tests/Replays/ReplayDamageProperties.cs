@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using CsCheck;
 using SirArena.Arena.Replays;
+using SirArena.Llm.Tests.Support;
 
 namespace SirArena.Arena.Tests.Replays;
 
@@ -115,24 +116,11 @@ public sealed class ReplayDamageProperties : IClassFixture<RecordedLlmMatch>, ID
     [Fact]
     public void A_replay_with_random_damage_in_several_places_reads_consecutive_rounds_or_is_refused()
     {
-        var edit = Gen.Select(Gen.Int[0, 3], Gen.Int[0, original.Length - 1], Gen.Byte);
-        edit.Array[1, 8].Sample(edits =>
+        ByteDamage.Edits(original.Length, cuts: true).Sample(edits =>
         {
-            var bytes = original.ToList();
-            foreach (var (kind, at, value) in edits)
-            {
-                int position = Math.Min(at, bytes.Count - 1);
-                if (position < 0) break;
-                switch (kind)
-                {
-                    case 0: bytes[position] = value; break;
-                    case 1: bytes.Insert(position, value); break;
-                    case 2: bytes.RemoveAt(position); break;
-                    default: bytes.RemoveRange(position, bytes.Count - position); break;
-                }
-            }
+            var bytes = ByteDamage.Apply(original, edits);
 
-            var (read, _, _) = Read([.. bytes]);
+            var (read, _, _) = Read(bytes);
 
             if (read is null) return;
             read.Select(r => JsonDocument.Parse(r).RootElement.GetProperty("round").GetInt64())

@@ -97,27 +97,15 @@ public sealed class SafeTensorsDamageProperties : IDisposable
     [Fact]
     public void A_safetensors_file_damaged_in_several_places_is_refused_or_opens_as_a_valid_file()
     {
-        var edit = Gen.Select(Gen.Int[0, 2], Gen.Int[0, original.Length - 1], Gen.Byte);
-        edit.Array[1, 8].Sample(edits =>
+        ByteDamage.Edits(original.Length, cuts: false).Sample(edits =>
         {
-            var bytes = original.ToList();
-            foreach (var (kind, at, value) in edits)
-            {
-                int position = Math.Min(at, bytes.Count - 1);
-                if (position < 0) break;
-                switch (kind)
-                {
-                    case 0: bytes[position] = value; break;
-                    case 1: bytes.Insert(position, value); break;
-                    default: bytes.RemoveAt(position); break;
-                }
-            }
+            var bytes = ByteDamage.Apply(original, edits);
 
-            var (data, opened, _) = Load([.. bytes]);
+            var (data, opened, _) = Load(bytes);
 
             if (data is null) return;
             opened.Should().BeTrue();
-            long start = 8 + (long)BinaryPrimitives.ReadUInt64LittleEndian(bytes.ToArray());
+            long start = 8 + (long)BinaryPrimitives.ReadUInt64LittleEndian(bytes);
             data.Should().Equal(bytes.Skip((int)start), "the tensors hold the bytes of the file, tiled by the header");
         }, iter: Iterations);
     }
