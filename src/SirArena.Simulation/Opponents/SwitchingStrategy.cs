@@ -7,7 +7,7 @@ namespace SirArena.Simulation.Opponents;
 /// rounds 0..Period-1 favour <see cref="First"/>, the next Period rounds the move after it, and so on. It tests
 /// whether an agent's memory lets go of stale evidence (SirLLM's decay).
 /// </summary>
-public sealed record SwitchingStrategy : IOpponentStrategy
+public sealed record SwitchingStrategy : IOpponentStrategy, ISwitchSchedule
 {
     public const string SwitchingKind = "switching";
     public const int DefaultPeriod = 200;
@@ -32,4 +32,10 @@ public sealed record SwitchingStrategy : IOpponentStrategy
 
     public MoveDistribution Distribution(long round, Move? agentPreviousMove) =>
         MoveDistribution.Favouring(FavouriteAt(round), Mix);
+
+    /// <summary>Every multiple of <see cref="Period"/>: the favourite moves on to the next move there.</summary>
+    public IEnumerable<long> SwitchesBefore(long rounds)
+    {
+        for (long round = Period; round < rounds; round += Period) yield return round;
+    }
 }

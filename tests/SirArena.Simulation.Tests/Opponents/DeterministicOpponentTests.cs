@@ -23,6 +23,18 @@ public class DeterministicOpponentTests
     }
 
     [Fact]
+    public void The_switch_schedule_names_exactly_the_rounds_whose_favourite_differs_from_the_round_before()
+    {
+        var strategy = new SwitchingStrategy(Move.Paper, period: 7, PreferenceMix.Paper);
+
+        var changed = Enumerable.Range(1, 29).Where(r => strategy.FavouriteAt(r) != strategy.FavouriteAt(r - 1)).Select(r => (long)r);
+
+        strategy.SwitchesBefore(30).Should().Equal(changed).And.Equal(7L, 14L, 21L, 28L);
+        strategy.SwitchesBefore(28).Should().Equal(7L, 14L, 21L);
+        strategy.SwitchesBefore(7).Should().BeEmpty();
+    }
+
+    [Fact]
     public void The_shipped_switching_player_switches_at_round_200_and_its_draws_follow()
     {
         var definition = Shipped.Rps("switching");
