@@ -5,20 +5,20 @@ namespace SirArena.Arena.Reports;
 
 /// <summary>
 /// The paired differences of win rates (A minus B) the options ask for: per scenario both played, then pooled over
-/// the biased players, each with its batch-means 95% interval and the share of B's gap to the oracle that A closed.
+/// each pool the arena names, each with its batch-means 95% interval and the share of B's gap to the oracle that A closed.
 /// </summary>
 internal static class ComparisonSection
 {
     public static string Render(IReadOnlyList<MatchOutcome> rps, ReportOptions options)
     {
         var table = new MarkdownTable("Scenarios", "A - B", "Rounds", "Blocks x rounds", "Win A", "Win B", "A - B [95% CI]", "Oracle", "Gap closed");
-        var pooled = RatesSection.PresentPool(rps, options);
+        var pools = RatesSection.PresentPools(rps, options).ToArray();
         foreach (var pair in options.Comparisons)
         {
             foreach (var scenario in RateTable.Scenarios(rps))
                 Add(table, pair, scenario, Compare(rps, pair, [scenario], options));
-            if (pooled.Count > 1)
-                Add(table, pair, options.PooledLabel, Compare(rps, pair, pooled, options));
+            foreach (var (name, pooled) in pools)
+                Add(table, pair, ReportOptions.PoolLabel(name), Compare(rps, pair, pooled, options));
         }
         if (table.RowCount == 0) return "";
         return new StringBuilder()

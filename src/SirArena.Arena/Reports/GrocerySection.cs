@@ -4,11 +4,11 @@ using SirArena.Simulation.Statistics;
 
 namespace SirArena.Arena.Reports;
 
-/// <summary>The grocery task: recall and unrelated-question accuracy per agent, recall by distance, and recall by
+/// <summary>One grocery scenario: recall and unrelated-question accuracy per agent, recall by distance, and recall by
 /// whether the request was still in the reference agent's memory (StreamingLLM's window).</summary>
 internal static class GrocerySection
 {
-    public static string Render(IReadOnlyList<GroceryScores> scores, IReadOnlyList<RecallBin> byDistance,
+    public static string Render(string scenario, IReadOnlyList<GroceryScores> scores, IReadOnlyList<RecallBin> byDistance,
         IReadOnlyList<RecallByWindow> byWindow, string? reference)
     {
         if (scores.Count == 0) return "";
@@ -26,9 +26,9 @@ internal static class GrocerySection
             ]);
         }
         var text = new StringBuilder()
-            .AppendLine("## Grocery recall")
+            .AppendLine(Cells.Invariant($"## Grocery recall ({scenario})"))
             .AppendLine()
-            .AppendLine("Accuracy with 95% Wilson intervals, all grocery scenarios and seeds pooled.")
+            .AppendLine("Accuracy with 95% Wilson intervals, all seeds pooled.")
             .AppendLine()
             .Append(summary)
             .AppendLine()

@@ -3,16 +3,15 @@ using SirArena.Arena.Statistics;
 
 namespace SirArena.Arena.Reports;
 
-/// <summary>Win, tie and loss rates per Rock-Paper-Scissors scenario, then pooled over the biased players.</summary>
+/// <summary>Win, tie and loss rates per Rock-Paper-Scissors scenario, then per pool of scenarios the arena names.</summary>
 internal static class RatesSection
 {
     public static string Render(IReadOnlyList<MatchOutcome> rps, ReportOptions options)
     {
         var table = new MarkdownTable("Scenario", "Agent", "Rounds", "Win", "Tie", "Loss");
         foreach (var row in RateTable.PerScenario(rps)) Add(table, row);
-        var pooled = PresentPool(rps, options);
-        if (pooled.Count > 1)
-            foreach (var row in RateTable.Pooled(rps, pooled, options.PooledLabel)) Add(table, row);
+        foreach (var (name, pooled) in PresentPools(rps, options))
+            foreach (var row in RateTable.Pooled(rps, pooled, ReportOptions.PoolLabel(name))) Add(table, row);
         return new StringBuilder()
             .AppendLine("## Win, tie and loss rates")
             .AppendLine()
@@ -22,9 +21,11 @@ internal static class RatesSection
             .ToString();
     }
 
-    /// <summary>The pooled scenarios that were actually played.</summary>
-    public static IReadOnlyList<string> PresentPool(IReadOnlyList<MatchOutcome> outcomes, ReportOptions options) =>
-        options.PooledScenarios.Where(s => outcomes.Any(o => o.Scenario == s)).ToArray();
+    /// <summary>Each pool's scenarios that were actually played, for the pools of which two or more were (one is no pool).</summary>
+    public static IEnumerable<(string Name, string[] Scenarios)> PresentPools(IReadOnlyList<MatchOutcome> outcomes, ReportOptions options) =>
+        options.Pools
+            .Select(pool => (pool.Key, pool.Value.Where(s => outcomes.Any(o => o.Scenario == s)).Distinct().ToArray()))
+            .Where(pool => pool.Item2.Length > 1);
 
     private static void Add(MarkdownTable table, AgentRates row) => table.Row(
         row.Scenario, row.Agent, Cells.Count(row.Rates.Scored),

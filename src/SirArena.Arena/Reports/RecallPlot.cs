@@ -2,15 +2,13 @@ using SirArena.Arena.Statistics;
 
 namespace SirArena.Arena.Reports;
 
-/// <summary>Grocery recall accuracy against the distance between request and recall, per agent, with the Wilson band.</summary>
+/// <summary>Grocery recall accuracy against the distance between request and recall in one scenario, per agent, with the Wilson band.</summary>
 internal static class RecallPlot
 {
-    public const string FileName = "grocery-recall.png";
-
-    public static string Draw(IReadOnlyList<RecallBin> bins, IReadOnlyList<string> agents, string folder, ReportOptions options)
+    public static string Draw(IReadOnlyList<RecallBin> bins, string scenario, IReadOnlyList<string> agents, string folder, ReportOptions options)
     {
-        var plot = PlotCanvas.Create("Grocery recall by distance", "unrelated questions between request and recall (bin centre)", "recall (%)");
+        var plot = PlotCanvas.Create(Cells.Invariant($"Grocery recall by distance ({scenario})"), "unrelated questions between request and recall (bin centre)", "recall (%)");
         PlotCanvas.BinnedRates(plot, agents, bins.Select(b => (b.Agent, b.From, b.To, b.Correct)));
-        return PlotCanvas.Save(plot, folder, FileName, options);
+        return PlotCanvas.Save(plot, folder, $"grocery-recall-{PlotCanvas.FileSafe(scenario)}.png", options);
     }
 }

@@ -1,10 +1,11 @@
 using SirArena.Arena.Statistics;
+using SirArena.Simulation.Opponents;
 
 namespace SirArena.Arena.Reports;
 
 /// <summary>
-/// What the report compares and how finely. The defaults follow the SirLLM paper's setting: the three biased players
-/// pooled for the headline, `switching` for adaptivity, the oracle as the ceiling.
+/// What the report compares and how finely. Which scenarios are pooled and which switch come from the arena
+/// (arena.json's Arena:Pools, the scenarios' definitions), never from scenario names; none are assumed.
 /// </summary>
 public sealed record ReportOptions
 {
@@ -16,9 +17,14 @@ public sealed record ReportOptions
     /// <summary>The ceiling for "share of the gap closed"; null or absent from the results leaves that column empty.</summary>
     public string? Oracle { get; init; } = "oracle";
 
-    public IReadOnlyList<string> PooledScenarios { get; init; } = ["rock-biased", "paper-biased", "scissors-biased"];
-    public string PooledLabel { get; init; } = "biased players, pooled";
-    public string SwitchingScenario { get; init; } = "switching";
+    /// <summary>Named pools of scenarios whose rates and differences are also shown pooled (arena.json's Arena:Pools).</summary>
+    public IReadOnlyDictionary<string, string[]> Pools { get; init; } = new Dictionary<string, string[]>();
+
+    /// <summary>Per scenario whose opponent switches its favourite, its schedule: each gets an adaptivity section.</summary>
+    public IReadOnlyDictionary<string, ISwitchSchedule> Switching { get; init; } = new Dictionary<string, ISwitchSchedule>();
+
+    /// <summary>The label of pool <paramref name="name"/>'s rows: "biased players, pooled".</summary>
+    public static string PoolLabel(string name) => $"{name} players, pooled";
 
     /// <summary>The agent whose memory decides whether a grocery request was "in the window" at its recall.</summary>
     public string? WindowReference { get; init; } = "streaming";

@@ -6,10 +6,10 @@ using SirArena.Simulation.Games.RockPaperScissors;
 namespace SirArena.Arena.Reports;
 
 /// <summary>
-/// Writes an arena's results as report.md with PNG plots beside it: setup, win/tie/loss rates per scenario and pooled,
-/// the paired differences asked for, adaptivity after switches, grocery recall by distance and by whether the request
-/// was still in StreamingLLM's window. A section whose data are absent (no switching player, no grocery matches) is
-/// left out rather than printed empty.
+/// Writes an arena's results as report.md with PNG plots beside it: setup, win/tie/loss rates per scenario and per
+/// pool the options name, the paired differences asked for, adaptivity after switches for each switching scenario,
+/// and for each grocery scenario its recall by distance and by whether the request was still in StreamingLLM's window.
+/// A section whose data are absent (no switching player, no grocery matches) is left out rather than printed empty.
 /// </summary>
 public static class ReportWriter
 {
@@ -37,20 +37,24 @@ public static class ReportWriter
             Append(markdown, ComparisonSection.Render(rps, options));
         }
 
-        var adaptivity = Adaptivity.AfterSwitches(outcomes, options.SwitchingScenario, options.AdaptivityBinWidth);
-        if (adaptivity.Count > 0)
+        foreach (var scenario in RateTable.Scenarios(outcomes))
         {
-            Append(markdown, AdaptivitySection.Render(adaptivity, options.SwitchingScenario));
-            AppendPlot(markdown, plots, AdaptivityPlot.Draw(adaptivity, options.SwitchingScenario, agents, folder, options), "Win rate after a switch");
+            if (!options.Switching.TryGetValue(scenario, out var schedule)) continue;
+            var adaptivity = Adaptivity.AfterSwitches(outcomes, scenario, schedule, options.AdaptivityBinWidth);
+            if (adaptivity.Count == 0) continue;
+            Append(markdown, AdaptivitySection.Render(adaptivity, scenario));
+            AppendPlot(markdown, plots, AdaptivityPlot.Draw(adaptivity, scenario, agents, folder, options), "Win rate after a switch");
         }
 
-        var grocery = GroceryRecall.Scores(outcomes);
-        if (grocery.Count > 0)
+        // Each grocery scenario apart: their distances between request and recall differ by design, so a pooled rate
+        // would mix tasks of different difficulty in proportions set by how many rounds each was played.
+        var held = ReferenceMemory(outcomes, folder, options.WindowReference);
+        foreach (var scenario in RateTable.Scenarios(GroceryRecall.Matches(outcomes)))
         {
-            var byDistance = GroceryRecall.ByDistance(outcomes, options.RecallBinWidth);
-            var byWindow = GroceryRecall.ByWindow(outcomes, ReferenceMemory(outcomes, folder, options.WindowReference));
-            Append(markdown, GrocerySection.Render(grocery, byDistance, byWindow, options.WindowReference));
-            AppendPlot(markdown, plots, RecallPlot.Draw(byDistance, agents, folder, options), "Grocery recall by distance");
+            var played = outcomes.Where(o => o.Scenario == scenario).ToArray();
+            var byDistance = GroceryRecall.ByDistance(played, options.RecallBinWidth);
+            Append(markdown, GrocerySection.Render(scenario, GroceryRecall.Scores(played), byDistance, GroceryRecall.ByWindow(played, held), options.WindowReference));
+            AppendPlot(markdown, plots, RecallPlot.Draw(byDistance, scenario, agents, folder, options), $"Grocery recall by distance against {scenario}");
         }
 
         // The memory each agent held is in the replays of this folder, when the arena wrote them here.

@@ -1,45 +1,50 @@
-using SirArena.Simulation.Games.RockPaperScissors;
 using SirArena.Simulation.Loop;
+using SirArena.Simulation.Opponents;
+using SirArena.Simulation.Scenarios;
 
 namespace SirArena.Arena.Statistics;
 
 /// <summary>
-/// Where an opponent changed its favourite move: the rounds whose true distribution (read from the turn's
-/// <see cref="RpsTruth"/>, never from the moves played) has a different likeliest move than the round before.
-/// For the `switching` player these are the multiples of its period.
+/// Where an opponent changed its favourite move, as its scenario's definition states it (<see cref="ISwitchSchedule"/>),
+/// so a renamed or second switching scenario is measured like the shipped `switching`.
 /// </summary>
 public static class SwitchPoints
 {
-    /// <summary>Indices into <paramref name="rounds"/> where the favourite changed; rounds without RPS truth are skipped.</summary>
-    public static IReadOnlyList<int> Find(IReadOnlyList<RoundResult> rounds)
+    /// <summary>Per scenario among <paramref name="names"/> whose opponent switches on a schedule, that schedule, in the order given.</summary>
+    public static IReadOnlyDictionary<string, ISwitchSchedule> Schedules(ScenarioCatalog catalog, IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(names);
+        var schedules = new Dictionary<string, ISwitchSchedule>(StringComparer.Ordinal);
+        foreach (var name in names.Distinct(StringComparer.Ordinal))
+            if (catalog.Contains(name) && catalog.Get(name) is RpsScenarioDefinition { Strategy: ISwitchSchedule schedule })
+                schedules[name] = schedule;
+        return schedules;
+    }
+
+    /// <summary>The switch rounds within a match of <paramref name="rounds"/> (its last round's index plus one).</summary>
+    public static IReadOnlyList<long> Find(IReadOnlyList<RoundResult> rounds, ISwitchSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(rounds);
-        var switches = new List<int>();
-        Move? previous = null;
-        for (var i = 0; i < rounds.Count; i++)
-        {
-            if (rounds[i].Turn.Truth is not RpsTruth truth) continue;
-            var favourite = truth.OpponentDistribution.MostLikely;
-            if (previous is { } before && before != favourite) switches.Add(i);
-            previous = favourite;
-        }
-        return switches;
+        ArgumentNullException.ThrowIfNull(schedule);
+        return rounds.Count == 0 ? [] : schedule.SwitchesBefore(rounds[^1].Turn.Round + 1).ToArray();
     }
 
     /// <summary>
     /// For each round, how many rounds have passed since the latest switch at or before it (0 in the switch round
     /// itself); null before the first switch, where the agent is learning from scratch rather than adapting.
     /// </summary>
-    public static IReadOnlyList<int?> RoundsSinceSwitch(IReadOnlyList<RoundResult> rounds)
+    public static IReadOnlyList<int?> RoundsSinceSwitch(IReadOnlyList<RoundResult> rounds, ISwitchSchedule schedule)
     {
-        var switches = Find(rounds);
+        var switches = Find(rounds, schedule);
         var since = new int?[rounds.Count];
         var next = 0;
-        int? last = null;
+        long? last = null;
         for (var i = 0; i < rounds.Count; i++)
         {
-            if (next < switches.Count && switches[next] == i) last = switches[next++];
-            since[i] = i - last;
+            var round = rounds[i].Turn.Round;
+            while (next < switches.Count && switches[next] <= round) last = switches[next++];
+            since[i] = (int?)(round - last);
         }
         return since;
     }

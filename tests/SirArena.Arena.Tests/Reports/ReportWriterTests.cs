@@ -36,7 +36,12 @@ public sealed class ReportWriterTests : IDisposable
     [Fact]
     public void The_report_has_every_section_with_its_rows_and_plots_beside_it()
     {
-        var options = new ReportOptions { Comparisons = [new AgentPair("frequency", "random"), new AgentPair("frequency", "absent")] };
+        var options = new ReportOptions
+        {
+            Comparisons = [new AgentPair("frequency", "random"), new AgentPair("frequency", "absent")],
+            Pools = new Dictionary<string, string[]> { ["biased"] = SimulatedArena.Biased },
+            Switching = SwitchPoints.Schedules(SimulatedArena.Catalog, ["switching"]),
+        };
 
         var files = ReportWriter.Write(Arena(), Description, _folder, options);
 
@@ -54,7 +59,7 @@ public sealed class ReportWriterTests : IDisposable
 
         files.Plots.Select(Path.GetFileName).Should().BeEquivalentTo(
             "rolling-rock-biased.png", "rolling-paper-biased.png", "rolling-scissors-biased.png", "rolling-switching.png",
-            "adaptivity-switching.png", "grocery-recall.png");
+            "adaptivity-switching.png", "grocery-recall-grocery-distances.png");
         foreach (var plot in files.Plots)
         {
             report.Should().Contain($"]({Path.GetFileName(plot)})");
@@ -63,6 +68,86 @@ public sealed class ReportWriterTests : IDisposable
             bytes.Take(8).Should().Equal(PngSignature);
         }
         File.Exists(files.Markdown + ".partial").Should().BeFalse();
+    }
+
+    [Fact]
+    public void Without_pools_the_rates_and_differences_are_per_scenario_only()
+    {
+        var outcomes = SimulatedArena.PlayAll(["frequency", "random"], SimulatedArena.Biased, seed: 5, rounds: 200);
+
+        var report = File.ReadAllText(ReportWriter.Write(outcomes, Description, _folder,
+            new ReportOptions { Comparisons = [new AgentPair("frequency", "random")] }).Markdown);
+
+        report.Should().MatchRegex(@"\| scissors-biased \| frequency - random \| 200 \|");
+        report.Should().NotContain(", pooled |", "no pool was named, and none is assumed from the scenarios' names");
+    }
+
+    [Fact]
+    public void Renamed_biased_and_switching_scenarios_stay_in_their_pool_and_every_switching_scenario_gets_its_adaptivity_section()
+    {
+        var scenarios = Path.Combine(_folder, "scenarios");
+        Directory.CreateDirectory(scenarios);
+        var shipped = ScenarioFolder.Locate();
+        File.Copy(Path.Combine(shipped, "rock-biased.json"), Path.Combine(scenarios, "stone-lover.json"));
+        File.Copy(Path.Combine(shipped, "paper-biased.json"), Path.Combine(scenarios, "paper-biased.json"));
+        File.Copy(Path.Combine(shipped, "switching.json"), Path.Combine(scenarios, "switching.json"));
+        File.WriteAllText(Path.Combine(scenarios, "fickle.json"),
+            File.ReadAllText(Path.Combine(shipped, "switching.json")).Replace("\"period\": 200", "\"period\": 100"));
+        var catalog = ScenarioCatalog.Load(scenarios);
+        var outcomes = SimulatedArena.PlayAll(["oracle", "frequency"], ["stone-lover", "paper-biased", "switching", "fickle"], seed: 9, rounds: 400, catalog);
+        var options = new ReportOptions
+        {
+            Comparisons = [new AgentPair("frequency", "oracle")],
+            Pools = new Dictionary<string, string[]> { ["lopsided"] = ["stone-lover", "paper-biased"] },
+            Switching = SwitchPoints.Schedules(catalog, catalog.Names),
+        };
+
+        var files = ReportWriter.Write(outcomes, Description, _folder, options);
+
+        var report = File.ReadAllText(files.Markdown);
+        report.Should().MatchRegex(@"\| lopsided players, pooled \| oracle \| 800 \|", "the renamed rock player is pooled by the name the arena gives it");
+        report.Should().MatchRegex(@"\| lopsided players, pooled \| frequency - oracle \| 800 \|");
+        var fickle = Section(report, "## Adaptivity after switches (fickle)");
+        fickle.Should().Contain("| 0-9 | 30 |", "switches at rounds 100, 200 and 300 of 400, 10 rounds each").And.Contain("| 90-99 | 30 |");
+        fickle.Should().NotContain("| 100-109 |", "the horizon is fickle's own period");
+        Section(report, "## Adaptivity after switches (switching)").Should().Contain("| 0-9 | 10 |").And.Contain("| 190-199 | 10 |");
+        report.Should().NotContain("(stone-lover)", "a biased player does not switch");
+        files.Plots.Select(Path.GetFileName).Should().Contain(["adaptivity-fickle.png", "adaptivity-switching.png"]);
+    }
+
+    [Fact]
+    public void Each_grocery_scenario_has_its_own_recall_tables_and_plot()
+    {
+        MatchOutcome[] outcomes =
+        [
+            .. SimulatedArena.PlayAll(["frequency", "random"], ["grocery"], seed: 4, rounds: 230),
+            .. SimulatedArena.PlayAll(["frequency", "random"], ["grocery-distances"], seed: 4, rounds: 700),
+        ];
+        int Recalls(string scenario) => outcomes.First(o => o.Scenario == scenario).Rounds
+            .OfType<GroceryRoundResult>().Count(r => r.Kind == GroceryTurnKind.Recall);
+        Recalls("grocery").Should().NotBe(Recalls("grocery-distances"), "else the rows below could not tell the scenarios apart");
+
+        var files = ReportWriter.Write(outcomes, Description, _folder);
+
+        var report = File.ReadAllText(files.Markdown);
+        foreach (var scenario in new[] { "grocery", "grocery-distances" })
+        {
+            var n = Recalls(scenario);
+            Section(report, $"## Grocery recall ({scenario})").Should().Contain(
+                $"| frequency | 100.0% [{100 * new Proportion(n, n).WilsonInterval().Low:0.0}, 100.0] |", "the counter recalls every one of this scenario's {0} requests", n);
+        }
+        Section(report, "## Grocery recall (grocery)").Should().Contain("| 20-24 |").And.NotContain("| 0-4 |", "the paper's task always asks 20 questions in between");
+        report.Should().NotContain("## Grocery recall\n", "no section pools the two scenarios");
+        files.Plots.Select(Path.GetFileName).Should().Equal("grocery-recall-grocery.png", "grocery-recall-grocery-distances.png");
+    }
+
+    /// <summary>The text of the section under <paramref name="heading"/>, up to the next heading.</summary>
+    private static string Section(string report, string heading)
+    {
+        var start = report.IndexOf(heading + "\n", StringComparison.Ordinal);
+        start.Should().BeGreaterThanOrEqualTo(0, "the report has a section \"{0}\"", heading);
+        var end = report.IndexOf("\n## ", start + heading.Length, StringComparison.Ordinal);
+        return end < 0 ? report[start..] : report[start..end];
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using SirArena.Arena.Statistics;
+using SirArena.Simulation.Games.RockPaperScissors;
 
 namespace SirArena.Arena.Tests.Statistics;
 
@@ -9,8 +10,8 @@ public class AdaptivityTests
     {
         var match = SimulatedArena.Play("random", "switching", 8, 1000);
 
-        SwitchPoints.Find(match.Rounds).Should().Equal(200, 400, 600, 800);
-        var since = SwitchPoints.RoundsSinceSwitch(match.Rounds);
+        SwitchPoints.Find(match.Rounds, SimulatedArena.Switching).Should().Equal(200, 400, 600, 800);
+        var since = SwitchPoints.RoundsSinceSwitch(match.Rounds, SimulatedArena.Switching);
         since[199].Should().BeNull("before the first switch there is nothing to adapt to");
         since[200].Should().Be(0);
         since[399].Should().Be(199);
@@ -19,9 +20,26 @@ public class AdaptivityTests
     }
 
     [Fact]
-    public void A_biased_player_never_switches()
+    public void The_scheduled_switches_are_the_rounds_where_the_opponents_true_favourite_changes()
     {
-        SwitchPoints.Find(SimulatedArena.Play("oracle", "rock-biased", 8, 300).Rounds).Should().BeEmpty();
+        var rounds = SimulatedArena.Play("random", "switching", 8, 1000).Rounds;
+
+        var changed = Enumerable.Range(1, rounds.Count - 1)
+            .Where(i => Favourite(rounds[i]) != Favourite(rounds[i - 1]))
+            .Select(i => rounds[i].Turn.Round);
+
+        SwitchPoints.Find(rounds, SimulatedArena.Switching).Should().Equal(changed);
+
+        static Move Favourite(Simulation.Loop.RoundResult round) => ((RpsTruth)round.Turn.Truth).OpponentDistribution.MostLikely;
+    }
+
+    [Fact]
+    public void Among_the_shipped_scenarios_only_the_switching_player_has_a_switch_schedule()
+    {
+        var catalog = SimulatedArena.Catalog;
+
+        SwitchPoints.Schedules(catalog, catalog.Names).Keys.Should().Equal("switching");
+        SwitchPoints.Schedules(catalog, ["rock-biased", "no-such-scenario"]).Should().BeEmpty();
     }
 
     [Fact]
@@ -29,7 +47,7 @@ public class AdaptivityTests
     {
         var outcomes = SimulatedArena.PlayAll(["oracle", "frequency"], ["switching"], seed: 8, rounds: 1000);
 
-        var bins = Adaptivity.AfterSwitches(outcomes, "switching");
+        var bins = Adaptivity.AfterSwitches(outcomes, "switching", SimulatedArena.Switching);
 
         bins.Should().HaveCount(40, "20 bins of 10 rounds up to the period of 200, for each agent");
         bins.Select(b => b.Agent).Distinct().Should().Equal("oracle", "frequency");
@@ -46,7 +64,7 @@ public class AdaptivityTests
     {
         var outcomes = new[] { SimulatedArena.Play("oracle", "switching", 8, 1000) };
 
-        var bins = Adaptivity.AfterSwitches(outcomes, "switching", binWidth: 10, horizon: 25);
+        var bins = Adaptivity.AfterSwitches(outcomes, "switching", SimulatedArena.Switching, binWidth: 10, horizon: 25);
 
         bins.Select(b => (b.From, b.To, b.Wins.Trials)).Should().Equal((0, 9, 40L), (10, 19, 40L), (20, 24, 20L));
     }
@@ -57,7 +75,7 @@ public class AdaptivityTests
         // One switch, rock to paper at round 200: the counts of rock (100) hold out until about round 333.
         var outcomes = new[] { SimulatedArena.Play("frequency", "switching", 8, 400) };
 
-        var bins = Adaptivity.AfterSwitches(outcomes, "switching", binWidth: 50);
+        var bins = Adaptivity.AfterSwitches(outcomes, "switching", SimulatedArena.Switching, binWidth: 50);
 
         bins.Should().HaveCount(4);
         bins[0].Wins.Value.Should().BeLessThan(0.35, "stale counts still point at the old favourite");
