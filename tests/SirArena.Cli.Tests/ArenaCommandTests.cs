@@ -16,17 +16,38 @@ public class ArenaCommandTests
         var report = Directory.GetFiles(arena.Output, "report.md", SearchOption.AllDirectories).Should().ContainSingle().Subject;
         File.ReadAllText(report).Should().Contain("sir").And.Contain("streaming").And.Contain("oracle");
         Directory.GetFiles(Path.GetDirectoryName(report)!, "*.png").Should().NotBeEmpty();
-        output.Should().Contain("report:");
+        output.Should().Contain("report:").And.NotContain("pooled", "this arena names no pools");
+    }
+
+    [Fact]
+    public async Task The_console_prints_one_pooled_line_per_agent_for_each_pool_of_arena_json_and_none_without_pools()
+    {
+        using var arena = new ArenaFolder();
+        File.WriteAllText(arena.Config, File.ReadAllText(arena.Config)
+            .Replace("\"Rounds\": 30", "\"Rounds\": 12, \"Pools\": { \"mixed\": [ \"rock-biased\", \"switching\" ] }"));
+
+        var (code, output, error) = await CliRun.Invoke("arena", "--config", arena.Config);
+
+        error.Should().BeEmpty();
+        code.Should().Be(0);
+        foreach (var agent in new[] { "sir", "streaming", "oracle" })
+            output.Should().MatchRegex($@"\n  {agent} +pooled mixed win \d+\.\d % \[.*\] \(\d+/24\)", "12 rounds against each of the two pooled opponents");
+        output.Should().NotContain("pooled biased");
+        var report = File.ReadAllText(Directory.GetFiles(arena.Output, "report.md", SearchOption.AllDirectories).Single());
+        report.Should().MatchRegex(@"\| mixed players, pooled \| oracle \| 24 \|");
     }
 
     [Fact]
     public async Task A_resumed_arena_plays_only_the_missing_and_cut_matches_and_writes_the_report_of_an_uninterrupted_run()
     {
         using var arena = new ArenaFolder();
+        File.WriteAllText(arena.Config, File.ReadAllText(arena.Config)
+            .Replace("\"Rounds\": 30", "\"Rounds\": 30, \"Pools\": { \"mixed\": [ \"rock-biased\", \"switching\" ] }"));
         (await CliRun.Invoke("arena", "--config", arena.Config)).ExitCode.Should().Be(0);
         var run = Path.GetDirectoryName(arena.Replays()[0])!;
         var report = Path.Combine(run, "report.md");
         var uninterrupted = File.ReadAllText(report);
+        uninterrupted.Should().Contain("mixed players, pooled", "the pools travel in arena-run.json to the resumed run");
         var replays = arena.Replays().Order().ToArray();
         File.Delete(replays[0]);
         File.WriteAllLines(replays[3], File.ReadAllLines(replays[3]).SkipLast(5));

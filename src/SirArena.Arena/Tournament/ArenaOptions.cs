@@ -21,6 +21,9 @@ public sealed record ArenaOptions
     /// (Collections default to empty: the configuration binder appends to a default rather than replacing it.)</summary>
     public ulong[] Seeds { get; init; } = [];
     public string[] Opponents { get; init; } = [];
+    /// <summary>Named groups of opponents whose rates the report and the console also show pooled, e.g.
+    /// "biased": ["rock-biased", "paper-biased", "scissors-biased"]; every name must be one of <see cref="Opponents"/>.</summary>
+    public Dictionary<string, string[]> Pools { get; init; } = [];
     public AgentSpec[] Agents { get; init; } = [];
     /// <summary>Which agents the report compares: challenger minus baseline, and the share of the gap to reference.</summary>
     public ComparisonOptions Compare { get; init; } = new();

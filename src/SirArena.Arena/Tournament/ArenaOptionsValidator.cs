@@ -27,6 +27,7 @@ public sealed class ArenaOptionsValidator : IValidateOptions<ArenaOptions>
             for (int i = 0; i < options.Opponents.Length; i++)
                 if (!catalog.Contains(options.Opponents[i]))
                     yield return $"{at}:Opponents:{i}: unknown scenario \"{options.Opponents[i]}\"; known: {string.Join(", ", catalog.Names)}";
+        foreach (var problem in PoolProblems(options)) yield return problem;
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < options.Agents.Length; i++)
         {
@@ -36,6 +37,27 @@ public sealed class ArenaOptionsValidator : IValidateOptions<ArenaOptions>
             catch (ArgumentException e) { problem = e.Message; }
             if (problem is not null) yield return $"{at}:Agents:{i}: {problem}";
             if (!names.Add(agent.Name)) yield return $"{at}:Agents:{i}:Name: \"{agent.Name}\" is used by two agents; names must be unique";
+        }
+    }
+
+    /// <summary>Every pooled name must be one of the arena's opponents, spelt as there, since the report pools the matches by it.</summary>
+    static IEnumerable<string> PoolProblems(ArenaOptions options)
+    {
+        const string at = ArenaOptions.Section + ":Pools";
+        foreach (var (pool, scenarios) in options.Pools)
+        {
+            if (scenarios is null || scenarios.Length < 2)
+            {
+                yield return $"{at}:{pool}: expected two or more opponents to pool";
+                continue;
+            }
+            for (int i = 0; i < scenarios.Length; i++)
+            {
+                if (!options.Opponents.Contains(scenarios[i], StringComparer.Ordinal))
+                    yield return $"{at}:{pool}:{i}: \"{scenarios[i]}\" is not an opponent of this arena; its opponents: {string.Join(", ", options.Opponents)}";
+                else if (Array.IndexOf(scenarios, scenarios[i]) < i)
+                    yield return $"{at}:{pool}:{i}: \"{scenarios[i]}\" is pooled twice";
+            }
         }
     }
 }

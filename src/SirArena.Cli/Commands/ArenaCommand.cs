@@ -61,10 +61,13 @@ public static class ArenaCommand
                 Comparisons = Comparisons(options),
                 Oracle = options.Compare.Reference,
                 WindowReference = options.Compare.Baseline,
+                Pools = options.Pools,
+                Switching = SwitchPoints.Schedules(catalog, options.Opponents),
             });
             writer.WriteLine($"report: {report.Markdown}");
-            foreach (var row in RateTable.Pooled(result.Outcomes, new ReportOptions().PooledScenarios, "pooled"))
-                writer.WriteLine($"  {row.Agent,-12} pooled biased win {row.Rates.Wins}");
+            foreach (var (pool, scenarios) in options.Pools)
+                foreach (var row in RateTable.Pooled(result.Outcomes, scenarios, pool))
+                    writer.WriteLine($"  {row.Agent,-12} pooled {pool} win {row.Rates.Wins}");
             if (cancellation.IsCancellationRequested) return UserErrors.InterruptedCode;
             if (result.Failures.Count > 0)
             {

@@ -50,6 +50,8 @@ public static class ConfigurationKeys
             if (!properties.TryGetValue(child.Key, out var propertyType))
                 throw new InvalidDataException(
                     $"{Source(root, child.Path, configFile)}: unknown key \"{child.Path}\"; known keys: {string.Join(", ", properties.Keys)}");
+            // A dictionary's keys are the user's own names (Arena:Pools:biased), so there is nothing to check them against.
+            if (propertyType.IsGenericType && propertyType.GetGenericTypeDefinition() == typeof(Dictionary<,>)) continue;
             var element = propertyType.IsArray ? propertyType.GetElementType()! : propertyType;
             if (!element.IsClass || element == typeof(string)) continue;
             if (propertyType.IsArray)
