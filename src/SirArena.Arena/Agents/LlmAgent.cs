@@ -12,14 +12,19 @@ namespace SirArena.Arena.Agents;
 /// the round (SirLLM's decay). It never reads <see cref="Turn.Truth"/>. <see cref="LastTrace"/> tells the replay
 /// recorder what the round did to memory.
 /// </summary>
-public sealed class LlmAgent : IAgent, IResumable, IDisposable
+public sealed class LlmAgent : IMemoryAgent, IResumable, IDisposable
 {
     readonly LanguageModel model;
     readonly Dictionary<string, int[]> candidateTokens = new();
 
     public string Name { get; }
-    public StreamSession Session { get; }
     public LlmRoundTrace? LastTrace { get; private set; }
+    public int CachedTokens => Session.CachedTokens;
+    public int Budget => Session.Policy.Budget;
+    public float Eta => Session.Policy.DecayRatio;
+
+    /// <summary>The agent's whole memory; the arena reads it through <see cref="IMemoryAgent"/>, tests look inside.</summary>
+    internal StreamSession Session { get; }
 
     public LlmAgent(string name, LanguageModel model, IMemoryPolicy policy)
     {

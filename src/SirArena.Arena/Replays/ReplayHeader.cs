@@ -44,7 +44,7 @@ public sealed record ReplayHeader(MatchSpec Match, string? ModelHash, float Eta,
     public static ReplayHeader For(MatchSpec spec, IAgent agent, string? modelHash, DateTime createdUtc, string? previous = null, long firstRound = 0)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        float eta = agent is LlmAgent llm ? llm.Session.Policy.DecayRatio : 1f;
+        float eta = agent is IMemoryAgent memory ? memory.Eta : 1f;
         return new ReplayHeader(spec, modelHash, eta, createdUtc, previous, firstRound);
     }
 }

@@ -10,12 +10,12 @@ namespace SirArena.Arena.Replays;
 /// </summary>
 public sealed record ReplayRound(long Round, RoundResult Result, LlmRoundTrace? Trace)
 {
-    /// <summary>The record of a round just played by <paramref name="agent"/> (its trace if it is an LLM agent).</summary>
+    /// <summary>The record of a round just played by <paramref name="agent"/> (its trace if it has a memory to trace).</summary>
     public static ReplayRound Of(RoundResult result, IAgent agent)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var trace = agent is LlmAgent llm
-            ? llm.LastTrace ?? throw new InvalidOperationException($"agent \"{llm.Name}\" has not played a round yet")
+        var trace = agent is IMemoryAgent memory
+            ? memory.LastTrace ?? throw new InvalidOperationException($"agent \"{memory.Name}\" has not played a round yet")
             : null;
         return new ReplayRound(result.Turn.Round, result, trace);
     }

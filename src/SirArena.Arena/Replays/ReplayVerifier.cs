@@ -38,7 +38,7 @@ public sealed class ReplayVerifier(MatchFactory factory)
         {
             // The rebuild of the retained set decays by the header's eta; a header that disagrees with its own spec
             // would rebuild other scores even when every round reproduces.
-            var eta = match.Agent is LlmAgent llm ? llm.Session.Policy.DecayRatio : 1f;
+            var eta = match.Agent is IMemoryAgent memory ? memory.Eta : 1f;
             if (eta != header.Eta)
                 return ReplayVerification.NotRun($"the header of {path} records eta {header.Eta:R}, but its agent spec gives eta {eta:R}; the header was altered");
             long checkedRounds = 0;
@@ -47,7 +47,7 @@ public sealed class ReplayVerifier(MatchFactory factory)
                 if (cancellationToken.IsCancellationRequested)
                     return ReplayVerification.NotRun($"cancelled after {checkedRounds} rounds reproduced");
                 var live = match.PlayRound();
-                var trace = (match.Agent as LlmAgent)?.LastTrace;
+                var trace = (match.Agent as IMemoryAgent)?.LastTrace;
                 if (RoundComparison.FirstDifference(recorded, live, trace) is { } how)
                     return ReplayVerification.Differs(checkedRounds, recorded.Round, how);
                 checkedRounds++;

@@ -1,28 +1,29 @@
 using SirArena.Arena.Agents;
+using SirArena.Llm.Memory;
 
 namespace SirArena.Arena.Replays;
 
 /// <summary>
 /// An LLM agent's memory rebuilt from a replay's traces: the tokens its cache holds, in stream order (which is slot
-/// order: the cache keeps survivors in their original order), with their scores. Each chunk drops the evicted
-/// stream indices and appends its tokens at their surprisal; each round ends by multiplying every score by eta in
-/// single precision, exactly as the session's ledger does, so the scores match the live session bit for bit.
+/// order: the cache keeps survivors in their original order), with their texts and scores. The rebuild runs the
+/// session's own <see cref="RetainedMemory"/>, told each chunk's evictions by the trace instead of choosing them, so
+/// appends and the decay by eta are the live session's to the bit.
 /// </summary>
 public sealed class RetainedSet
 {
-    readonly List<RememberedToken> tokens = [];
+    readonly RetainedMemory memory;
+    readonly List<string> texts = [];
     readonly HashSet<long> evicting = [];
     long nextStreamIndex;
 
-    public RetainedSet(float eta)
-    {
-        if (!(eta > 0 && eta <= 1)) throw new ArgumentOutOfRangeException(nameof(eta), eta, "eta must lie in (0, 1]");
-        Eta = eta;
-    }
+    public RetainedSet(float eta) => memory = RetainedMemory.Recorded(eta);
 
-    public float Eta { get; }
+    public float Eta => memory.Eta;
+
     /// <summary>The tokens held now, in stream order.</summary>
-    public IReadOnlyList<RememberedToken> Tokens => tokens;
+    public IReadOnlyList<RememberedToken> Tokens =>
+        Enumerable.Range(0, memory.Count).Select(slot => Remembered(memory[slot], texts[slot])).ToArray();
+
     /// <summary>Rounds applied so far.</summary>
     public long Rounds { get; private set; }
 
@@ -35,9 +36,10 @@ public sealed class RetainedSet
         var evicted = new List<RememberedToken>();
         Apply(trace.Prompt, evicted);
         Apply(trace.Answer, evicted);
-        if (tokens.Count != trace.CachedTokens)
-            throw Inconsistent($"holds {tokens.Count} tokens after the round, but the trace says the cache held {trace.CachedTokens}");
-        EndRound();
+        if (memory.Count != trace.CachedTokens)
+            throw Inconsistent($"holds {memory.Count} tokens after the round, but the trace says the cache held {trace.CachedTokens}");
+        memory.EndRound();
+        Rounds++;
         return evicted;
     }
 
@@ -51,28 +53,18 @@ public sealed class RetainedSet
         {
             evicting.Clear();
             evicting.UnionWith(chunk.Evicted);
-            int before = evicted.Count;
-            tokens.RemoveAll(token =>
-            {
-                if (!evicting.Contains(token.StreamIndex)) return false;
-                evicted.Add(token);
-                return true;
-            });
-            if (evicted.Count - before != evicting.Count)
+            var eviction = memory.Forget(evicting);
+            if (eviction.Evicted.Length != evicting.Count)
                 throw Inconsistent($"a chunk evicts stream indices [{string.Join(", ", chunk.Evicted)}], not all of which are held");
+            evicted.AddRange(eviction.Evicted.Select(token => Remembered(token, texts[token.Slot])));
+            eviction.ApplyTo(texts);
         }
-        for (int i = 0; i < chunk.TokenIds.Length; i++)
-            tokens.Add(new RememberedToken(chunk.FirstStreamIndex + i, chunk.TokenIds[i], chunk.TokenTexts[i], chunk.Surprisal[i]));
+        memory.Append(chunk.TokenIds, chunk.Surprisal, chunk.FirstStreamIndex);
+        texts.AddRange(chunk.TokenTexts);
         nextStreamIndex = chunk.FirstStreamIndex + chunk.TokenIds.Length;
     }
 
-    void EndRound()
-    {
-        Rounds++;
-        // Same float multiply as TokenLedger.Decay, skipped at 1 as it is there.
-        if (Eta == 1f) return;
-        for (int i = 0; i < tokens.Count; i++) tokens[i] = tokens[i] with { Score = tokens[i].Score * Eta };
-    }
+    static RememberedToken Remembered(RetainedToken token, string text) => new(token.StreamIndex, token.TokenId, text, token.Score);
 
     InvalidDataException Inconsistent(string what) =>
         new($"the replay's memory trace is inconsistent in its round {Rounds} (counted from its first round): the rebuilt memory {what}");

@@ -51,7 +51,7 @@ public sealed class ServedMatch : IDisposable
     public Simulation.Statistics.MatchTally Tally => match.Tally;
     public string ChainPath => store.ChainPath;
     /// <summary>Tokens in the agent's cache (null for a baseline agent).</summary>
-    public int? CachedTokens => (match.Agent as LlmAgent)?.Session.CachedTokens;
+    public int? CachedTokens => (match.Agent as IMemoryAgent)?.CachedTokens;
 
     /// <summary>Opens the match in <paramref name="folder"/>, resuming its newest checkpoint when it can.</summary>
     /// <param name="wrapStore">lets a test put faults between the match and its files</param>

@@ -16,12 +16,12 @@ public sealed class PlayView(TextWriter output, Match match, int rollingWindow =
     readonly Queue<Outcome> recent = new();
     readonly GroceryTally grocery = new();
     readonly long started = Stopwatch.GetTimestamp();
-    readonly LlmAgent? llm = match.Agent as LlmAgent;
+    readonly IMemoryAgent? memory = match.Agent as IMemoryAgent;
 
     MatchTally Tally => match.Tally;
     public long Rounds => match.RoundsPlayed;
-    int CachedTokens => llm?.Session.CachedTokens ?? 0;
-    int Budget => llm?.Session.Policy.Budget ?? 0;
+    int CachedTokens => memory?.CachedTokens ?? 0;
+    int Budget => memory?.Budget ?? 0;
     public double RoundsPerSecond => Rounds / Math.Max(1e-9, Stopwatch.GetElapsedTime(started).TotalSeconds);
 
     public void Add(RoundResult result)

@@ -1,4 +1,4 @@
-using SirArena.Llm.Cache;
+using SirArena.Llm.Memory;
 
 namespace SirArena.Llm.Inference;
 

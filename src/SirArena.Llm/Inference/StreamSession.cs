@@ -9,7 +9,8 @@ namespace SirArena.Llm.Inference;
 
 /// <summary>
 /// One endless token stream through a decoder whose cache is held to a budget by a memory policy.
-/// Each chunk: the policy makes room (evict), the decoder prefills the chunk (appending K/V), and every new
+/// Each chunk: the <see cref="RetainedMemory"/> makes room (the policy evicts; the cache applies the kept slots), the
+/// decoder prefills the chunk (appending K/V), and every new
 /// token gets its surprisal against the whole cached context, the chunk's first token included (scored with the
 /// previous chunk's last logits, the exact definition in docs/sirllm.md). Candidate answers are scored
 /// from the last logits of one prefill, not one forward pass each.
@@ -18,13 +19,13 @@ public sealed class StreamSession : IDisposable
 {
     readonly LlamaForCausalLM model;
     readonly KvCache cache;
-    readonly TokenLedger ledger;
+    readonly RetainedMemory memory;
     float[]? lastLogProbs;
 
     public IMemoryPolicy Policy { get; }
     /// <summary>Tokens the stream has consumed so far; also the stream index of the next token.</summary>
     public long TokensSeen { get; private set; }
-    public int CachedTokens => ledger.Count;
+    public int CachedTokens => memory.Count;
     public SessionTimings Timings { get; } = new();
 
     public StreamSession(LlamaForCausalLM model, IMemoryPolicy policy)
@@ -32,7 +33,7 @@ public sealed class StreamSession : IDisposable
         this.model = model;
         Policy = policy;
         cache = new KvCache(model.Config, model.Rope, policy.Budget);
-        ledger = new TokenLedger(policy.Budget);
+        memory = new RetainedMemory(policy);
     }
 
     /// <summary>Appends a chunk to the stream (a user turn, or the chosen answer).</summary>
@@ -45,9 +46,8 @@ public sealed class StreamSession : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(reserve);
         int n = tokens.Length;
         long started = Stopwatch.GetTimestamp();
-        var keep = Policy.SelectKept(ledger.Scores, n + reserve);
-        var evicted = ledger.Compact(keep);
-        cache.Compact(keep);
+        var room = memory.MakeRoom(n + reserve);
+        cache.Compact(room.Kept);
         Timings.AddMemory(started);
 
         started = Stopwatch.GetTimestamp();
@@ -71,9 +71,9 @@ public sealed class StreamSession : IDisposable
         Timings.AddDecode(started);
 
         long first = TokensSeen;
-        ledger.Append(tokens, surprisal, first);
+        memory.Append(tokens, surprisal, first);
         TokensSeen += n;
-        return new ChunkResult(first, surprisal, evicted);
+        return new ChunkResult(first, surprisal, room.Evicted);
     }
 
     /// <summary>ln p(first token of each candidate | the stream so far), read off the last prefill's logits.</summary>
@@ -124,16 +124,16 @@ public sealed class StreamSession : IDisposable
     public void EndRound()
     {
         long started = Stopwatch.GetTimestamp();
-        ledger.Decay(Policy.DecayRatio);
+        memory.EndRound();
         Timings.AddMemory(started);
     }
 
     /// <summary>The tokens the cache holds now, in slot order, with their current scores.</summary>
-    public RetainedToken[] Retained() => ledger.Snapshot();
+    public RetainedToken[] Retained() => memory.Snapshot();
 
     /// <summary>
     /// Writes the whole state of the stream for a checkpoint: its position, the last logits' log-probabilities (which
-    /// score the next chunk's first token), the ledger and the cache tensors. A session over the same model and
+    /// score the next chunk's first token), the retained memory and the cache tensors. A session over the same model and
     /// policy given <see cref="RestoreState"/> continues bit for bit as this one would.
     /// </summary>
     public void SaveState(BinaryWriter writer)
@@ -141,7 +141,7 @@ public sealed class StreamSession : IDisposable
         writer.Write(TokensSeen);
         writer.Write(lastLogProbs?.Length ?? -1);
         if (lastLogProbs is not null) writer.Write(MemoryMarshal.AsBytes(lastLogProbs.AsSpan()));
-        ledger.WriteState(writer);
+        memory.WriteState(writer);
         cache.WriteState(writer);
     }
 
@@ -153,10 +153,10 @@ public sealed class StreamSession : IDisposable
             throw new InvalidDataException($"the saved stream scored {vocabulary} tokens, this model has {model.Config.VocabSize}");
         lastLogProbs = vocabulary < 0 ? null : new float[vocabulary];
         if (lastLogProbs is not null) reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(lastLogProbs.AsSpan()));
-        ledger.ReadState(reader);
+        memory.ReadState(reader);
         cache.ReadState(reader);
-        if (cache.Length != ledger.Count)
-            throw new InvalidDataException($"the saved cache holds {cache.Length} slots but its ledger {ledger.Count}");
+        if (cache.Length != memory.Count)
+            throw new InvalidDataException($"the saved cache holds {cache.Length} slots but its memory {memory.Count}");
     }
 
     /// <summary>

@@ -2,7 +2,8 @@ namespace SirArena.Llm.Memory;
 
 /// <summary>
 /// Decides which cached tokens survive when a chunk arrives, working on scores and cache slots only (never on
-/// tensors): the KV cache applies the answer with one gather per layer. See docs/sirllm.md.
+/// tensors): <see cref="RetainedMemory"/> runs it, and the KV cache applies the kept slots with one gather per layer.
+/// See docs/sirllm.md.
 /// </summary>
 public interface IMemoryPolicy
 {

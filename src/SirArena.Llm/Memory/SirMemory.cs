@@ -4,7 +4,8 @@ namespace SirArena.Llm.Memory;
 /// SirLLM memory (Yao, Li, Zhao, "SirLLM: Streaming Infinite Retentive LLM", ACL 2024), exactly as
 /// docs/sirllm.md states it: before n tokens arrive into a full cache, keep the entropy - n cached tokens of
 /// highest (decayed) token entropy, the start sinks, and the newest other tokens until B - n are kept, in slot order.
-/// The policy is stateless: the cache multiplies stored scores by <see cref="DecayRatio"/> (eta) once per round.
+/// The policy is stateless: <see cref="RetainedMemory"/> multiplies the stored scores by <see cref="DecayRatio"/> (eta)
+/// once per round.
 /// Departs from the reference code: a chunk that would push out the sinks throws <see cref="MemoryBudgetException"/>
 /// naming the budget where the reference fails an assertion, and NaN scores rank below every number (a Python sort
 /// leaves their place undefined).

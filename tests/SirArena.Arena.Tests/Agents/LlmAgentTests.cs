@@ -25,11 +25,26 @@ public class LlmAgentTests
             string.Concat(trace.Prompt.TokenTexts).Should().Be(result.Turn.Prompt);
             string.Concat(trace.Answer.TokenTexts).Should().Be(result.Answer);
             trace.CachedTokens.Should().BeLessThanOrEqualTo(160);
+            agent.CachedTokens.Should().Be(trace.CachedTokens, "the agent reports the fill its trace records");
             trace.Answer.Evicted.Should().BeEmpty("the prompt reserved room for the answer");
             evicted |= trace.Prompt.Evicted.Length > 0;
             result.Choice.Scores.Should().OnlyContain(s => s < 0, "they are log-probabilities");
             expectedNext = trace.Answer.FirstStreamIndex + trace.Answer.TokenIds.Length;
         }
         evicted.Should().BeTrue("the stream outgrew the budget of 160 tokens");
+    }
+
+    [Fact]
+    public void The_arena_sees_an_llm_agents_budget_and_decay_through_its_memory_interface()
+    {
+        using var folder = new TinyModelFolder();
+        using var factory = new MatchFactory(ScenarioCatalog.LoadDefault(), folder.Path);
+        var match = factory.Create(new MatchSpec("rock-biased", 7, new AgentSpec { Name = "s", Policy = "sir", Budget = 200, Eta = 0.7f }));
+        using var disposable = (IDisposable)match.Agent;
+
+        var memory = match.Agent.Should().BeAssignableTo<IMemoryAgent>().Subject;
+        (memory.Budget, memory.Eta, memory.CachedTokens, memory.LastTrace).Should().Be((200, 0.7f, 0, (LlmRoundTrace?)null));
+        match.PlayRound();
+        memory.CachedTokens.Should().BePositive().And.Be(memory.LastTrace!.CachedTokens);
     }
 }

@@ -38,7 +38,7 @@ public partial class ShippedModelTests
         var results = match.Play(20).ToList();
 
         results.Should().HaveCount(20);
-        agent.Session.CachedTokens.Should().BeInRange(1, 512);
+        agent.CachedTokens.Should().BeInRange(1, 512);
         results.Select(r => r.Choice.Scores.Max()).Should().OnlyContain(s => s > Math.Log(0.2), "the model puts real probability on an answer letter");
     }
 }

@@ -1,7 +1,7 @@
 using SirArena.Arena.Agents;
 using SirArena.Arena.Matches;
 using SirArena.Arena.Tests.Support;
-using SirArena.Llm.Cache;
+using SirArena.Llm.Memory;
 using SirArena.Simulation.Loop;
 using SirArena.Simulation.Scenarios;
 

@@ -44,7 +44,7 @@ public sealed class PolicyEquivalenceTests
             var stream = new ScoreStream(policy);
             foreach (float[] chunk in chunks)
             {
-                int cached = stream.Ids.Count;
+                int cached = stream.Ids.Length;
                 stream.Round(chunk).Should().Equal(Enumerable.Range(0, cached), policy.Name);
             }
             stream.Ids.Should().Equal(Enumerable.Range(0, length), "{0} kept every token", policy.Name);

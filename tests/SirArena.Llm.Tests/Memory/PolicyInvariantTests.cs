@@ -46,6 +46,38 @@ public sealed class PolicyInvariantTests
 
     [Theory]
     [MemberData(nameof(PolicyMatrix.All), MemberType = typeof(PolicyMatrix))]
+    public void Retained_memory_holds_survivors_in_stream_order_at_their_surprisal_times_eta_per_round(string row)
+    {
+        var (make, sinks, _) = PolicyMatrix.Get(row);
+        var policy = make();
+        var stream = new ScoreStream(policy);
+        var rng = new Random(Seed);
+        var entered = new List<(float Surprisal, int Round)>(); // by token id, which is the stream index
+        int maxChunk = Math.Min(8, policy.Budget - sinks);
+
+        for (int round = 0; round < Rounds; round++)
+        {
+            int[] held = stream.Ids;
+            float[] chunk = ScoreStream.RandomChunk(rng, rng.Next(1, maxChunk + 1));
+            var kept = stream.Round(chunk, out var evicted).ToHashSet();
+            entered.AddRange(chunk.Select(s => (s, round)));
+
+            evicted.Select(t => t.TokenId).Should().Equal(held.Where((_, slot) => !kept.Contains(slot)), "what is not kept is evicted");
+            var now = stream.Memory.Snapshot();
+            now.Select(t => t.Slot).Should().Equal(Enumerable.Range(0, now.Length));
+            now.Select(t => t.StreamIndex).Should().Equal(now.Select(t => (long)t.TokenId)).And.BeInAscendingOrder();
+            foreach (var token in now)
+            {
+                var (surprisal, at) = entered[token.TokenId];
+                // Independent of the engine's loop: eta to the power of the rounds ended since the token entered.
+                token.Score.Should().BeApproximately(surprisal * MathF.Pow(policy.DecayRatio, round - at + 1), 1e-4f,
+                    "token {0} entered in round {1}, now round {2}", token.TokenId, at, round);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(PolicyMatrix.All), MemberType = typeof(PolicyMatrix))]
     public void Under_budget_every_slot_is_kept(string row)
     {
         var policy = PolicyMatrix.Get(row).Make();

@@ -25,36 +25,28 @@ public class CompactedContextTests
     }
 
     /// <summary>
-    /// The policy run by hand, as the LLM agent drives a StreamSession: before the prompt, room for prompt + the longest
-    /// answer; before the answer, room for it; then every score times eta. Returns the ids kept before the prompt of
-    /// round <paramref name="target"/>.
+    /// The engine's <see cref="RetainedMemory"/> driven as the LLM agent drives its StreamSession: before the prompt, room
+    /// for prompt + the longest answer; before the answer, room for it; then the round's end. Returns the ids kept
+    /// before the prompt of round <paramref name="target"/>.
     /// </summary>
     static int[] KeptBefore(IReadOnlyList<EncodedRound> rounds, IMemoryPolicy policy, int target)
     {
-        var ids = new List<int>();
-        var scores = new List<float>();
+        var memory = new RetainedMemory(policy);
+        long next = 0;
         for (int r = 0; ; r++)
         {
-            Keep(policy.SelectKept(scores.ToArray(), rounds[r].Prompt.Length + rounds[r].Reserve));
-            if (r == target) return [.. ids];
+            memory.MakeRoom(rounds[r].Prompt.Length + rounds[r].Reserve);
+            if (r == target) return memory.Snapshot().Select(t => t.TokenId).ToArray();
             Add(rounds[r].Prompt);
-            Keep(policy.SelectKept(scores.ToArray(), rounds[r].Answer.Length));
+            memory.MakeRoom(rounds[r].Answer.Length);
             Add(rounds[r].Answer);
-            for (int i = 0; i < scores.Count; i++) scores[i] *= policy.DecayRatio;
-        }
-
-        void Keep(int[] slots)
-        {
-            var keptIds = slots.Select(s => ids[s]).ToList();
-            var keptScores = slots.Select(s => scores[s]).ToList();
-            ids.Clear(); ids.AddRange(keptIds);
-            scores.Clear(); scores.AddRange(keptScores);
+            memory.EndRound();
         }
 
         void Add(StreamToken[] chunk)
         {
-            ids.AddRange(chunk.Select(t => t.Id));
-            scores.AddRange(chunk.Select(t => t.Score));
+            memory.Append(chunk.Select(t => t.Id).ToArray(), chunk.Select(t => t.Score).ToArray(), next);
+            next += chunk.Length;
         }
     }
 

@@ -1,32 +1,29 @@
-namespace SirArena.Llm.Cache;
+namespace SirArena.Llm.Memory;
 
 /// <summary>
-/// The managed side of the cache: for every slot, the token id, its index in the endless stream and its score.
-/// It is compacted with the same kept slots as the tensors, so slot i here always describes slot i there.
+/// The storage of a <see cref="RetainedMemory"/>: for every slot, the token id, its index in the endless stream and
+/// its score. It is compacted with the same kept slots as the KV cache, so slot i here always describes slot i there.
+/// It decides nothing: which slots to keep and when to decay belong to <see cref="RetainedMemory"/>.
 /// </summary>
-public sealed class TokenLedger
+internal sealed class TokenLedger(int capacity)
 {
-    readonly int[] tokenIds;
-    readonly long[] streamIndices;
-    readonly float[] scores;
+    int[] tokenIds = new int[capacity];
+    long[] streamIndices = new long[capacity];
+    float[] scores = new float[capacity];
 
     public int Count { get; private set; }
-
-    public TokenLedger(int capacity)
-    {
-        tokenIds = new int[capacity];
-        streamIndices = new long[capacity];
-        scores = new float[capacity];
-    }
 
     public ReadOnlySpan<float> Scores => scores.AsSpan(0, Count);
 
     public RetainedToken this[int slot] => new(slot, streamIndices[slot], tokenIds[slot], scores[slot]);
 
+    public long StreamIndexAt(int slot) => streamIndices[slot];
+
     public void Append(ReadOnlySpan<int> ids, ReadOnlySpan<float> newScores, long firstStreamIndex)
     {
-        if (Count + ids.Length > tokenIds.Length)
-            throw new InvalidOperationException($"the ledger holds {Count} of {tokenIds.Length} slots and cannot take {ids.Length} more");
+        if (newScores.Length != ids.Length)
+            throw new ArgumentException($"{ids.Length} tokens came with {newScores.Length} scores; expected one score per token", nameof(newScores));
+        EnsureCapacity(Count + ids.Length);
         for (int i = 0; i < ids.Length; i++)
         {
             tokenIds[Count + i] = ids[i];
@@ -64,17 +61,15 @@ public sealed class TokenLedger
         return evicted.ToArray();
     }
 
-    /// <summary>Multiplies every stored score by eta: SirLLM's decay, once per round.</summary>
-    public void Decay(float eta)
+    /// <summary>Multiplies every stored score by <paramref name="factor"/>, in single precision.</summary>
+    public void Scale(float factor)
     {
-        if (eta == 1f) return;
-        for (int i = 0; i < Count; i++) scores[i] *= eta;
+        for (int i = 0; i < Count; i++) scores[i] *= factor;
     }
 
-    /// <summary>Writes every slot (id, stream index, score) for a checkpoint.</summary>
-    public void WriteState(BinaryWriter writer)
+    /// <summary>Writes the held slots (count, then id, stream index and score of each), for a checkpoint.</summary>
+    public void WriteSlots(BinaryWriter writer)
     {
-        writer.Write(tokenIds.Length);
         writer.Write(Count);
         for (int i = 0; i < Count; i++)
         {
@@ -84,11 +79,12 @@ public sealed class TokenLedger
         }
     }
 
-    public void ReadState(BinaryReader reader)
+    /// <summary>Reads what <see cref="WriteSlots"/> wrote, refusing more than <paramref name="limit"/> slots.</summary>
+    public void ReadSlots(BinaryReader reader, int limit)
     {
-        int capacity = reader.ReadInt32(), count = reader.ReadInt32();
-        if (capacity != tokenIds.Length) throw new InvalidDataException($"the saved ledger has {capacity} slots, this one {tokenIds.Length} (a different budget)");
-        if (count < 0 || count > capacity) throw new InvalidDataException($"the saved ledger holds {count} tokens, outside 0..{capacity}");
+        int count = reader.ReadInt32();
+        if (count < 0 || count > limit) throw new InvalidDataException($"the saved ledger holds {count} tokens, outside 0..{limit}");
+        EnsureCapacity(count);
         for (int i = 0; i < count; i++)
         {
             tokenIds[i] = reader.ReadInt32();
@@ -103,5 +99,15 @@ public sealed class TokenLedger
         var all = new RetainedToken[Count];
         for (int i = 0; i < Count; i++) all[i] = this[i];
         return all;
+    }
+
+    // A memory under a policy never grows past the budget it was sized for; a replayed one learns its size as it goes.
+    void EnsureCapacity(int needed)
+    {
+        if (needed <= tokenIds.Length) return;
+        int size = Math.Max(needed, Math.Max(16, 2 * tokenIds.Length));
+        Array.Resize(ref tokenIds, size);
+        Array.Resize(ref streamIndices, size);
+        Array.Resize(ref scores, size);
     }
 }

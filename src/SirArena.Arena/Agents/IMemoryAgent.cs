@@ -1,0 +1,23 @@
+using SirArena.Simulation.Loop;
+
+namespace SirArena.Arena.Agents;
+
+/// <summary>
+/// What the arena reads of an agent whose memory is a budget-held cache (the LLM agent): how full it is, its budget,
+/// the decay its policy applies, and what the last round did to it. Replays, verification, serve and the live view
+/// depend on this, never on how the agent keeps its memory.
+/// </summary>
+public interface IMemoryAgent : IAgent
+{
+    /// <summary>Tokens the memory holds now.</summary>
+    int CachedTokens { get; }
+
+    /// <summary>The most tokens the memory may hold.</summary>
+    int Budget { get; }
+
+    /// <summary>eta: the factor the policy multiplies every stored score by once per round (1 = no decay).</summary>
+    float Eta { get; }
+
+    /// <summary>What the last round did to the memory (the replay's trace); null before the first round.</summary>
+    LlmRoundTrace? LastTrace { get; }
+}
