@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using SirArena.Arena.Agents;
 using SirArena.Arena.Matches;
 using SirArena.Simulation.Loop;
+using TorchSharp;
 
 namespace SirArena.Arena.Replays;
 
@@ -11,12 +12,12 @@ namespace SirArena.Arena.Replays;
 /// (so scores read back bit for bit), NaN and infinities as the strings "NaN", "Infinity", "-Infinity".
 /// <list type="number">
 /// <item>Line 1, this header: <c>{ "format": "sirarena-replay", "version": 1, "match": MatchSpec, "modelHash":
-/// string|null, "eta": float, "createdUtc": ISO 8601, "previous": string|null, "firstRound": long }</c>.
+/// string|null, "eta": float, "createdUtc": ISO 8601, "previous": string|null, "firstRound": long, "threads": int|null }</c>.
 /// <c>match</c> is everything that decides the match (scenario, seed, agent spec), so the match can be built again;
 /// <c>modelHash</c> is <see cref="Llm.Inference.LanguageModel.ContentHash"/> (null for baselines); <c>eta</c> is the
 /// decay the agent's memory policy applies per round (1 for baselines, full and streaming); <c>previous</c> names the
 /// file before this one when a long match is split into a chain, and <c>firstRound</c> is then this file's first
-/// round (0 otherwise).</item>
+/// round (0 otherwise); <c>threads</c> is how many intra-op threads the decoder ran on (see <see cref="Threads"/>).</item>
 /// <item>Every further line, one per round in order, a <see cref="ReplayRound"/>: <c>{ "round": n, "result":
 /// RoundResult, "trace": LlmRoundTrace|null }</c>. <c>result</c> carries a "game" discriminator ("rps",
 /// "grocery"). <c>trace</c> holds the prompt's and the answer's chunks: first stream index, token ids and texts,
@@ -37,6 +38,10 @@ public sealed record ReplayHeader(MatchSpec Match, string? ModelHash, float Eta,
     [JsonPropertyOrder(-1)]
     public int Version { get; init; } = CurrentVersion;
 
+    /// <summary>The intra-op threads the decoder ran on, which decide the last bits of its sums: `--verify` plays
+    /// the match again on as many. Null for a baseline, and for a replay written before it was recorded.</summary>
+    public int? Threads { get; init; }
+
     /// <summary>
     /// The header of a match about to be recorded. eta is read off the agent's own policy, so the rebuild decays with
     /// exactly the float the session used.
@@ -45,6 +50,9 @@ public sealed record ReplayHeader(MatchSpec Match, string? ModelHash, float Eta,
     {
         ArgumentNullException.ThrowIfNull(spec);
         float eta = agent is IMemoryAgent memory ? memory.Eta : 1f;
-        return new ReplayHeader(spec, modelHash, eta, createdUtc, previous, firstRound);
+        return new ReplayHeader(spec, modelHash, eta, createdUtc, previous, firstRound)
+        {
+            Threads = agent is IMemoryAgent ? torch.get_num_threads() : null,
+        };
     }
 }

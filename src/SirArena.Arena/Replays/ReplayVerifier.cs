@@ -2,6 +2,7 @@ using SirArena.Arena.Agents;
 using SirArena.Arena.Matches;
 using SirArena.Llm.Checkpoints;
 using SirArena.Simulation.Scenarios;
+using TorchSharp;
 
 namespace SirArena.Arena.Replays;
 
@@ -34,6 +35,10 @@ public sealed class ReplayVerifier(MatchFactory factory)
             return ReplayVerification.NotRun($"the match of {path} cannot be built again: {e.Message}");
         }
 
+        // Summation order, and so the last bits of every score, depends on how many threads a matrix product is split
+        // over: the match is played again with the thread count it was recorded with.
+        int threads = torch.get_num_threads();
+        if (header.Threads is { } recorded && recorded != threads) torch.set_num_threads(recorded);
         try
         {
             // The rebuild of the retained set decays by the header's eta; a header that disagrees with its own spec
@@ -42,14 +47,14 @@ public sealed class ReplayVerifier(MatchFactory factory)
             if (eta != header.Eta)
                 return ReplayVerification.NotRun($"the header of {path} records eta {header.Eta:R}, but its agent spec gives eta {eta:R}; the header was altered");
             long checkedRounds = 0;
-            foreach (var recorded in chain.ReadRounds())
+            foreach (var round in chain.ReadRounds())
             {
                 if (cancellationToken.IsCancellationRequested)
                     return ReplayVerification.NotRun($"cancelled after {checkedRounds} rounds reproduced");
                 var live = match.PlayRound();
                 var trace = (match.Agent as IMemoryAgent)?.LastTrace;
-                if (RoundComparison.FirstDifference(recorded, live, trace) is { } how)
-                    return ReplayVerification.Differs(checkedRounds, recorded.Round, how);
+                if (RoundComparison.FirstDifference(round, live, trace) is { } how)
+                    return ReplayVerification.Differs(checkedRounds, round.Round, how);
                 checkedRounds++;
             }
             return ReplayVerification.Success(checkedRounds, chain.WasCutOff);
@@ -57,6 +62,7 @@ public sealed class ReplayVerifier(MatchFactory factory)
         finally
         {
             (match.Agent as IDisposable)?.Dispose();
+            torch.set_num_threads(threads);
         }
     }
 

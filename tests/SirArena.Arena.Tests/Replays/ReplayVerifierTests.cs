@@ -81,6 +81,19 @@ public class ReplayVerifierTests(RecordedLlmMatch recorded)
         new ReplayVerifier(factory).Verify(file).Message.Should().Be("reproduced 50 rounds");
     }
 
+    [Fact]
+    public void A_replay_records_the_threads_its_decoder_ran_on_and_verifying_it_leaves_the_process_on_its_own()
+    {
+        int threads = TorchSharp.torch.get_num_threads();
+        using (var reader = ReplayReader.Open(recorded.File)) reader.Header.Threads.Should().Be(threads);
+        var file = Tampered("threads.jsonl", line: 1, node => node["threads"] = threads + 1);
+
+        var verdict = new ReplayVerifier(recorded.Factory).Verify(file);
+
+        verdict.RoundsChecked.Should().BeGreaterThan(0, verdict.Message);
+        TorchSharp.torch.get_num_threads().Should().Be(threads, "the recorded count holds only while the match is played again");
+    }
+
     string Tampered(string name, int line, Action<JsonNode> change)
     {
         var lines = File.ReadAllLines(recorded.File);
