@@ -10,13 +10,15 @@ namespace SirArena.Arena.Replays;
 /// back to a checkpoint, by whichever process serves the folder, and the folder's status file has one writer too; one
 /// lock covers all of it, and a second process is refused at its start, before it opens a single match, instead of
 /// match by match once it runs. `play` writes a new chain, whose lock file ({chain}.lock) is created with
-/// <see cref="FileMode.CreateNew"/> and so also reserves the chain's name.
+/// <see cref="FileMode.CreateNew"/> and so also reserves the chain's name until the chain's first file exists.
 /// </para>
 /// <para>
 /// Who holds a lock is written to a file beside it ({lock}.holder), because .NET on Unix takes a shared flock to open
 /// any file, even for reading, and the holder's exclusive lock refuses it: the refused process cannot read the lock
-/// file itself. Lock files are never deleted: deleting one that a waiting process has already opened would let two
-/// processes each lock a different file of the same name.
+/// file itself. A folder's lock file is never deleted: deleting one that a waiting process has already opened would
+/// let two processes each lock a different file of the same name. A new chain's lock file is deleted as it is
+/// released (nobody waits for it, and the chain's first file holds the name from then on), so a finished run leaves
+/// nothing beside its replay.
 /// </para>
 /// <para>
 /// With DOTNET_SYSTEM_IO_DISABLEFILELOCKING=1 (or the System.IO.DisableFileLocking switch) .NET takes no lock on
@@ -83,7 +85,7 @@ public sealed class ChainLock : IDisposable
         var lockPath = chainPath + Extension;
         try
         {
-            return new ChainLock(Open(lockPath, FileMode.CreateNew), lockPath, chainPath);
+            return new ChainLock(Open(lockPath, FileMode.CreateNew, FileOptions.DeleteOnClose), lockPath, chainPath);
         }
         catch (IOException) when (File.Exists(lockPath))
         {
@@ -91,8 +93,8 @@ public sealed class ChainLock : IDisposable
         }
     }
 
-    static FileStream Open(string lockPath, FileMode mode) =>
-        new(lockPath, mode, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
+    static FileStream Open(string lockPath, FileMode mode, FileOptions options = FileOptions.None) =>
+        new(lockPath, mode, FileAccess.ReadWrite, FileShare.None, bufferSize: 0, options);
 
     static string HolderPath(string lockPath) => lockPath + HolderExtension;
 

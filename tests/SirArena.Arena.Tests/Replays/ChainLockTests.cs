@@ -1,3 +1,5 @@
+using SirArena.Arena.Agents;
+using SirArena.Arena.Matches;
 using SirArena.Arena.Replays;
 using SirArena.Arena.Tests.Support;
 
@@ -48,7 +50,7 @@ public sealed class ChainLockTests : IDisposable
     }
 
     [Fact]
-    public void A_new_chain_lock_is_not_created_where_one_exists()
+    public void A_new_chain_lock_is_not_created_where_one_exists_and_is_removed_when_released()
     {
         var chain = folder.File("play-a.jsonl");
         using (var first = ChainLock.TryCreateForChain(chain))
@@ -57,7 +59,25 @@ public sealed class ChainLockTests : IDisposable
             first!.Guarded.Should().Be(chain);
             ChainLock.TryCreateForChain(chain).Should().BeNull("the name is taken while the lock is held");
         }
-        ChainLock.TryCreateForChain(chain).Should().BeNull("the lock file stays, and with it the chain's claim on its name");
+        File.Exists(chain + ChainLock.Extension).Should().BeFalse("a new chain's lock file goes with its release");
+        File.Exists(chain + ChainLock.Extension + ".holder").Should().BeFalse();
+    }
+
+    [Fact]
+    public void Once_a_chain_exists_its_name_is_not_given_out_again_though_its_lock_is_gone()
+    {
+        var now = new DateTime(2026, 11, 30, 12, 0, 0, 500, DateTimeKind.Utc);
+        var spec = new MatchSpec("rock-biased", 1, new AgentSpec());
+        string first;
+        using (var reserved = ReplayFiles.NewChain(folder.Path, "play", spec, now))
+        {
+            first = reserved.Guarded;
+            File.WriteAllText(first, "the chain's first file");
+        }
+
+        using var next = ReplayFiles.NewChain(folder.Path, "play", spec, now);
+
+        next.Guarded.Should().NotBe(first);
     }
 
     public void Dispose() => folder.Dispose();
