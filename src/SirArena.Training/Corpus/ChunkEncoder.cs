@@ -31,9 +31,9 @@ public sealed partial class ChunkEncoder(TextTokenizer tokenizer)
     /// <summary>The ids of a chunk, as the agent's <c>Tokenizer.Encode</c> gives them.</summary>
     public int[] Ids(string chunk) => Encode(chunk).Ids;
 
-    /// <summary>The round's prompt and answer tokens with roles and scores, the candidates' first ids, and the longest
-    /// candidate's length (the room the agent reserves for its answer).</summary>
-    public EncodedRound Encode(DialogueRound round, StableRandom random)
+    /// <summary>The round's prompt and answer tokens with roles, scores and the round number <paramref name="index"/>,
+    /// the candidates' first ids, and the longest candidate's length (the room the agent reserves for its answer).</summary>
+    public EncodedRound Encode(DialogueRound round, StableRandom random, int index = -1)
     {
         var (ids, starts) = Encode(round.Prompt);
         var prompt = new StreamToken[ids.Length];
@@ -42,13 +42,15 @@ public sealed partial class ChunkEncoder(TextTokenizer tokenizer)
         {
             int end = i + 1 < ids.Length ? starts[i + 1] : round.Prompt.Length;
             var (role, tag) = RoleOf(spans, starts[i], end);
-            prompt[i] = new StreamToken(ids[i], Score(role, round, random), role, tag);
+            prompt[i] = new StreamToken(ids[i], Score(role, round, random), role, tag, index);
         }
         // Counting reads one token per reported move; a split name would be counted twice or half-visible.
         if (round.Kind == RoundKind.Rps && prompt.Count(t => t.Role == TokenRole.OpponentMove) > (round.RevealedMove is null ? 0 : 1))
             throw new InvalidDataException($"the tokenizer splits the move in \"{round.Prompt.Trim()}\" into several tokens; train it with a larger vocabulary so each move name is one token");
+        // A Rock-Paper-Scissors answer carries the move it names, the evidence a reactive player's rule is read from.
+        int chosen = round.Kind == RoundKind.Rps ? round.Candidates.ToList().IndexOf(round.Answer) : -1;
         var answer = Ids(round.Answer)
-            .Select(id => new StreamToken(id, Score(TokenRole.Answer, round, random), TokenRole.Answer))
+            .Select(id => new StreamToken(id, Score(TokenRole.Answer, round, random), TokenRole.Answer, chosen, index))
             .ToArray();
         var candidates = round.Candidates.Select(c => FirstId(c)).ToArray();
         int reserve = round.Candidates.Max(c => Ids(c).Length);

@@ -18,11 +18,12 @@ public sealed class CorpusGenerator
     readonly CorpusOptions options;
     readonly WindowBuilder builder;
 
-    public CorpusGenerator(ChunkEncoder encoder, GroceryScenarioDefinition grocery, CorpusOptions options)
+    /// <param name="items">where grocery streams draw their items; the scenario's own list when null</param>
+    public CorpusGenerator(ChunkEncoder encoder, GroceryScenarioDefinition grocery, CorpusOptions options, ItemPool? items = null)
     {
         this.encoder = encoder;
         this.options = options.Validate();
-        scenarios = new ScenarioStreams(grocery);
+        scenarios = new ScenarioStreams(grocery, items);
         builder = new WindowBuilder(options.ContextLength, options.MaxRoundsPerWindow);
     }
 
@@ -59,7 +60,7 @@ public sealed class CorpusGenerator
             ? scenarios.Grocery(random.Derive("rounds").NextInt(2, 6), random.Derive("grocery"), opening: true)
             : Text(random, policy);
         var scores = random.Derive("scores");
-        var rounds = text.Select(round => encoder.Encode(round, scores)).ToList();
+        var rounds = text.Select((round, index) => encoder.Encode(round, scores, index)).ToList();
         var cut = random.Derive("cut");
         double p = Math.Min(1.0, (double)options.WindowsPerStream / rounds.Count);
         // Recalls are rare in a stream; cut at each of them (up to as many again as the other cuts, or a drill stream
@@ -67,7 +68,8 @@ public sealed class CorpusGenerator
         // answering the questions in between.
         int recalls = rounds.Count(r => r.Source.Kind == RoundKind.GroceryRecall);
         double q = Math.Min(1.0, (double)options.WindowsPerStream / Math.Max(1, recalls));
-        var windows = builder.Build(rounds, policy, r => rounds[r].Source.Kind == RoundKind.GroceryRecall ? cut.NextDouble() < q : cut.NextDouble() < p);
+        var windows = builder.Build(rounds, policy, r => rounds[r].Source.Kind == RoundKind.GroceryRecall ? cut.NextDouble() < q : cut.NextDouble() < p,
+            random.Derive("thinning"));
         return opening ? windows.ConvertAll(w => w with { Policy = TrainingWindow.Opening }) : windows;
     }
 
@@ -90,10 +92,10 @@ public sealed class CorpusGenerator
     /// Text for training the tokenizer: the prompt and answer chunks of a few streams of each scenario, chunk by chunk
     /// as the agent encodes them, plus every candidate answer.
     /// </summary>
-    public static IEnumerable<string> TokenizerChunks(GroceryScenarioDefinition grocery, ulong seed, int streams = 48)
+    public static IEnumerable<string> TokenizerChunks(GroceryScenarioDefinition grocery, ulong seed, int streams = 48, ItemPool? items = null)
     {
         var root = new StableRandom(seed).Derive("tokenizer");
-        var scenarios = new ScenarioStreams(grocery);
+        var scenarios = new ScenarioStreams(grocery, items);
         for (int i = 0; i < streams; i++)
         {
             var random = root.Derive($"stream {i}");

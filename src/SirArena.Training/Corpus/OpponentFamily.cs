@@ -6,19 +6,26 @@ namespace SirArena.Training.Corpus;
 
 /// <summary>
 /// The wide family of Rock-Paper-Scissors players the corpus is drawn from (issue 8, item 1): biased players with a
-/// bias drawn per stream, uniform, players switching their bias at random intervals, cyclic and beat-last players.
-/// Biased and switching players dominate because those are the ones a counting reader can beat.
+/// bias drawn per stream, uniform, players switching their bias at random intervals, cycles of every period 2-6, and
+/// players replying to the agent's previous move (beat it, copy it, lose to it). Counting beats the biased and
+/// switching players; the cycles and replies make the model read order too (see <see cref="SequenceEvidence"/>).
 /// </summary>
 public static class OpponentFamily
 {
     public static IOpponentStrategy Draw(StableRandom random, long rounds)
     {
         double u = random.NextDouble();
-        if (u < 0.45) return new BiasedStrategy(RandomBias(random));
-        if (u < 0.70) return new RandomSwitchingStrategy(random, rounds, minInterval: 30, maxInterval: 400);
-        if (u < 0.80) return BiasedStrategy.Uniform;
-        if (u < 0.90) return new CyclicStrategy(RandomSequence(random));
-        return new BeatLastStrategy((Move)random.NextInt(3));
+        if (u < 0.35) return new BiasedStrategy(RandomBias(random));
+        if (u < 0.55) return new RandomSwitchingStrategy(random, rounds, minInterval: 30, maxInterval: 400);
+        if (u < 0.63) return BiasedStrategy.Uniform;
+        if (u < 0.85) return new CyclicStrategy(RandomCycle(random, random.NextInt(2, SequenceEvidence.LongestPeriod + 1)));
+        var first = (Move)random.NextInt(3);
+        return random.NextInt(3) switch
+        {
+            0 => ReplyStrategy.BeatLast(first),
+            1 => ReplyStrategy.CopyLast(first),
+            _ => ReplyStrategy.LoseToLast(first),
+        };
     }
 
     /// <summary>A favourite with 40-70%, the rest split at random between the other two moves.</summary>
@@ -32,10 +39,15 @@ public static class OpponentFamily
         return MoveDistribution.Favouring((Move)random.NextInt(3), new PreferenceMix(favourite, next, last));
     }
 
-    static Move[] RandomSequence(StableRandom random)
+    /// <summary>A sequence of <paramref name="period"/> moves that does not repeat a shorter one, so the period is exact.</summary>
+    public static Move[] RandomCycle(StableRandom random, int period)
     {
-        var sequence = new Move[random.NextInt(2, 4)];
-        for (int i = 0; i < sequence.Length; i++) sequence[i] = (Move)random.NextInt(3);
-        return sequence;
+        while (true)
+        {
+            var sequence = new Move[period];
+            for (int i = 0; i < period; i++) sequence[i] = (Move)random.NextInt(3);
+            if (Enumerable.Range(1, period - 1).All(p => period % p != 0 || Enumerable.Range(0, period).Any(i => sequence[i] != sequence[(i + p) % period])))
+                return sequence;
+        }
     }
 }

@@ -5,35 +5,55 @@ using SirArena.Simulation.Randomness;
 namespace SirArena.Training.Corpus;
 
 /// <summary>
-/// A memory policy to compact one stream with (issue 8, item 2: all of them, many budgets, eta from 0.7 to 1.0),
-/// built through the engine's own <see cref="MemoryPolicies"/> so that training sees exactly the policies play uses.
+/// A memory policy to compact one stream with, built through the engine's own <see cref="MemoryPolicies"/> so that
+/// training sees exactly what those policies keep. The draw spans a family wider than the shipped policies, so that
+/// any reasonable policy's leftovers are in distribution: recency (StreamingLLM, with 4 sinks or none), top-k by
+/// score with any decay eta in [0.5, 1] and sometimes a recent window (SirLLM, and H2O-like shapes), random thinning
+/// (top-k by random scores: a policy whose scores say nothing about the text), and full memory.
 /// </summary>
-public sealed record PolicyChoice(string Name, int Budget, float Eta = 1f)
+/// <param name="Name">"full", "streaming", "sir", or "random" (sir over random scores).</param>
+public sealed record PolicyChoice(string Name, int Budget, float Eta = 1f, int Sinks = PolicyChoice.DefaultSinks, int Recent = 0)
 {
-    public const int Sinks = 4;
+    public const int DefaultSinks = 4;
 
     /// <summary>The budgets drawn; those above the pre-training length are left out.</summary>
-    public static IReadOnlyList<int> Budgets { get; } = [192, 256, 320, 384, 448, 512];
+    public static IReadOnlyList<int> Budgets { get; } = [128, 192, 256, 320, 384, 448, 512];
 
-    public static IReadOnlyList<float> Etas { get; } = [0.7f, 0.75f, 0.8f, 0.85f, 0.9f, 0.95f, 1f];
+    static readonly int[] RecentWindows = [0, 0, 32, 64, 128];
 
-    /// <summary>"sir-384-0.9", "streaming-256", "full-512".</summary>
-    public string Label => Name == "sir"
-        ? string.Create(CultureInfo.InvariantCulture, $"{Name}-{Budget}-{Eta:0.##}")
-        : $"{Name}-{Budget}";
+    /// <summary>True when the stream's scores are replaced by random ones before compaction.</summary>
+    public bool RandomScores => Name == "random";
 
-    public IMemoryPolicy Create(int contextLength) =>
-        MemoryPolicies.Create(new MemoryPolicyOptions(Name, Budget, Sinks, Recent: null, Eta, PretrainingLength: contextLength));
+    /// <summary>"sir-384-0.9", "sir-384-0.75-s0-r64", "streaming-256-s0", "random-192", "full-512".</summary>
+    public string Label
+    {
+        get
+        {
+            var label = Name is "sir" ? string.Create(CultureInfo.InvariantCulture, $"{Name}-{Budget}-{Eta:0.##}") : $"{Name}-{Budget}";
+            if (Name != "full" && Sinks != DefaultSinks) label += $"-s{Sinks}";
+            return Recent > 0 ? label + $"-r{Recent}" : label;
+        }
+    }
 
-    /// <summary>Full memory one stream in ten (the first rounds of every match look like that), else streaming or sir.</summary>
+    public IMemoryPolicy Create(int contextLength) => MemoryPolicies.Create(new MemoryPolicyOptions(
+        RandomScores ? "sir" : Name, Budget, Sinks, Name == "streaming" ? null : Recent, Eta, PretrainingLength: contextLength));
+
+    /// <summary>Full memory one stream in ten (the first rounds of every match look like that), then recency three in
+    /// ten, top-k by score four in ten, random thinning two in ten.</summary>
     public static PolicyChoice Draw(StableRandom random, int contextLength)
     {
         double u = random.NextDouble();
         if (u < 0.10) return new PolicyChoice("full", contextLength);
         var budgets = Budgets.Where(b => b <= contextLength).DefaultIfEmpty(contextLength).ToArray();
         int budget = budgets[random.NextInt(budgets.Length)];
-        return u < 0.45
-            ? new PolicyChoice("streaming", budget)
-            : new PolicyChoice("sir", budget, Etas[random.NextInt(Etas.Count)]);
+        int sinks = random.NextDouble() < 0.8 ? DefaultSinks : 0;
+        if (u < 0.40) return new PolicyChoice("streaming", budget, Sinks: sinks);
+        int recent = Math.Min(RecentWindows[random.NextInt(RecentWindows.Length)], budget / 4);
+        if (u < 0.80)
+        {
+            float eta = (float)Math.Round(0.5 + 0.5 * random.NextDouble(), 2);
+            return new PolicyChoice("sir", budget, eta, sinks, recent);
+        }
+        return new PolicyChoice("random", budget, 1f, sinks, recent);
     }
 }

@@ -11,8 +11,11 @@ namespace SirArena.Training.Corpus;
 /// Plays the project's own scenarios (the Simulation's RpsScenario and GroceryScenario, so the text is exactly what
 /// the arena renders) with a <see cref="ContextPlayer"/> and records each round as a <see cref="DialogueRound"/>.
 /// </summary>
-public sealed class ScenarioStreams(GroceryScenarioDefinition grocery)
+public sealed class ScenarioStreams(GroceryScenarioDefinition grocery, ItemPool? items = null)
 {
+    /// <summary>Items a grocery stream draws its requests from when an <see cref="ItemPool"/> is given.</summary>
+    public const int ItemsPerStream = 30;
+
     /// <summary>A Rock-Paper-Scissors stream of <paramref name="rounds"/> rounds against <paramref name="strategy"/>.</summary>
     public static List<DialogueRound> Rps(IOpponentStrategy strategy, int rounds, StableRandom random)
     {
@@ -45,7 +48,8 @@ public sealed class ScenarioStreams(GroceryScenarioDefinition grocery)
     {
         bool drill = random.NextDouble() < 0.4;
         var options = opening ? new GroceryOptions(0, 4) : QuestionsBetween(drill, random);
-        var scenario = new GroceryScenario(grocery.Name, grocery.Items, grocery.Questions, options, random.Derive("grocery"));
+        var list = items?.DrawList(random.Derive("items"), ItemsPerStream) ?? grocery.Items;
+        var scenario = new GroceryScenario(grocery.Name, list, grocery.Questions, options, random.Derive("grocery"));
         var player = new ContextPlayer(random.Derive("player"));
         var stream = new List<DialogueRound>(rounds);
         int episode = -1;

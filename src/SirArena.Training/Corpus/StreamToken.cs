@@ -22,6 +22,8 @@ public enum TokenRole : byte
 /// <summary>
 /// A token of a simulated stream with the score a trained model would give it (its surprisal, which SirLLM ranks)
 /// and its role. <see cref="Tag"/> is the move's number for <see cref="TokenRole.OpponentMove"/>, the episode for
-/// <see cref="TokenRole.Item"/>, and -1 otherwise.
+/// <see cref="TokenRole.Item"/>, the chosen candidate's index for a Rock-Paper-Scissors <see cref="TokenRole.Answer"/>,
+/// and -1 otherwise. <see cref="Round"/> is the stream round the token belongs to, so that evidence about sequences
+/// can tell consecutive rounds from rounds a memory policy has thinned.
 /// </summary>
-public readonly record struct StreamToken(int Id, float Score, TokenRole Role, int Tag = -1);
+public readonly record struct StreamToken(int Id, float Score, TokenRole Role, int Tag = -1, int Round = -1);

@@ -1,4 +1,5 @@
 using SirArena.Llm.Memory;
+using SirArena.Simulation.Randomness;
 
 namespace SirArena.Training.Corpus;
 
@@ -11,10 +12,17 @@ namespace SirArena.Training.Corpus;
 /// </summary>
 public sealed class WindowBuilder(int contextLength, int maxRounds)
 {
-    /// <summary>Windows at the rounds <paramref name="emit"/> picks; the stream ends early if the policy can hold no more (Full).</summary>
-    public List<TrainingWindow> Build(IReadOnlyList<EncodedRound> rounds, PolicyChoice choice, Func<int, bool> emit)
+    /// <summary>Windows at the rounds <paramref name="emit"/> picks; the stream ends early if the policy can hold no more (Full).
+    /// A <see cref="PolicyChoice.RandomScores"/> policy ranks tokens by scores drawn from <paramref name="thinning"/>.</summary>
+    public List<TrainingWindow> Build(IReadOnlyList<EncodedRound> rounds, PolicyChoice choice, Func<int, bool> emit, StableRandom? thinning = null)
     {
         var stream = new CompactedStream(choice.Create(contextLength));
+        if (choice.RandomScores)
+        {
+            var random = thinning ?? new StableRandom(0);
+            StreamToken[] Rescore(StreamToken[] chunk) => [.. chunk.Select(t => t with { Score = (float)random.NextDouble() })];
+            rounds = [.. rounds.Select(r => r with { Prompt = Rescore(r.Prompt), Answer = Rescore(r.Answer) })];
+        }
         var itemTokens = new Dictionary<int, int>();
         var windows = new List<TrainingWindow>();
         for (int r = 0; r < rounds.Count; r++)

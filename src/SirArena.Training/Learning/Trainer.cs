@@ -29,7 +29,7 @@ public sealed class Trainer(TrainingOptions options, IProgress<TrainingProgress>
         TorchRuntime.EnsureLoaded();
         set_num_threads(options.Threads ?? Environment.ProcessorCount);
         var clock = Stopwatch.StartNew();
-        var grocery = GroceryDefinition(); // the scenarios are read before the model folder is made: a bad one leaves nothing behind
+        var (grocery, items) = GroceryItems(); // the scenarios are read before the model folder is made: a bad one leaves nothing behind
         Directory.CreateDirectory(options.TrainingFolder);
 
         bool resuming = options.Resume && TrainingCheckpoint.ExistsIn(options.CheckpointFolder);
@@ -40,8 +40,8 @@ public sealed class Trainer(TrainingOptions options, IProgress<TrainingProgress>
 
         var tokenizer = resuming && BpeFiles.ArePresentIn(options.OutputFolder)
             ? TextTokenizer.Load(options.OutputFolder)
-            : ScenarioTokenizer.Build(options.OutputFolder, grocery, options.Seed, options.VocabularySize);
-        var generator = new CorpusGenerator(new ChunkEncoder(tokenizer), grocery, options.Corpus);
+            : ScenarioTokenizer.Build(options.OutputFolder, grocery, options.Seed, options.VocabularySize, items);
+        var generator = new CorpusGenerator(new ChunkEncoder(tokenizer), grocery, options.Corpus, items);
         var pool = generator.Generate(options.Seed, "train", options.CorpusWindows);
         var heldOut = generator.Generate(options.Seed, "eval", options.EvalWindows, perStream: 3);
         Say($"tokenizer {tokenizer.VocabSize} tokens; corpus {pool.Count:N0} windows ({pool.Sum(w => (long)w.Ids.Length):N0} tokens, " +
@@ -73,11 +73,22 @@ public sealed class Trainer(TrainingOptions options, IProgress<TrainingProgress>
     static string AnswerKinds(IEnumerable<TrainingWindow> windows) => string.Join(", ",
         windows.SelectMany(w => w.Answers).CountBy(a => a.Kind).OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value:N0}"));
 
-    GroceryScenarioDefinition GroceryDefinition()
+    /// <summary>
+    /// The grocery scenario the corpus is written from (<see cref="TrainingOptions.GroceryScenario"/>), and the item pool:
+    /// made-up items plus that scenario's own, never an item that only another grocery scenario lists. A scenario
+    /// with items of its own is therefore a held-out test of reading requests back on items never trained.
+    /// </summary>
+    (GroceryScenarioDefinition Grocery, ItemPool? Items) GroceryItems()
     {
         var catalog = options.ScenariosFolder is { } folder ? ScenarioCatalog.Load(folder) : ScenarioCatalog.LoadDefault();
-        return catalog.Names.Select(catalog.Get).OfType<GroceryScenarioDefinition>().FirstOrDefault()
-            ?? throw new InvalidDataException($"{catalog.Folder}: no grocery scenario file; the corpus needs one for its items and questions");
+        var groceries = catalog.Names.Select(catalog.Get).OfType<GroceryScenarioDefinition>().ToList();
+        var grocery = groceries.FirstOrDefault(g => g.Name == options.GroceryScenario)
+            ?? throw new InvalidDataException(groceries.Count == 0
+                ? $"{catalog.Folder}: no grocery scenario file; the corpus needs one for its items and questions"
+                : $"{catalog.Folder}: no grocery scenario named \"{options.GroceryScenario}\" for the corpus; grocery scenarios there: {string.Join(", ", groceries.Select(g => g.Name))}");
+        if (!options.InventItems) return (grocery, null);
+        var heldOut = groceries.SelectMany(g => g.Items).Except(grocery.Items, StringComparer.OrdinalIgnoreCase);
+        return (grocery, new ItemPool(grocery.Items, heldOut));
     }
 
     LlamaForCausalLM NewModel(int vocabularySize)

@@ -49,6 +49,10 @@ public sealed record TrainingOptions
     public int? Threads { get; init; }
     /// <summary>Continue from training/checkpoint when one is there.</summary>
     public bool Resume { get; init; } = true;
+    /// <summary>The grocery scenario whose questions (and items, beside made-up ones) the corpus uses.</summary>
+    public string GroceryScenario { get; init; } = "grocery";
+    /// <summary>Grocery streams request made-up items too (<see cref="ItemPool"/>), so that reading a request back is a copy.</summary>
+    public bool InventItems { get; init; } = true;
     /// <summary>The scenarios folder; the repository's scenarios/ when null.</summary>
     public string? ScenariosFolder { get; init; }
     public CorpusOptions Corpus { get; init; } = new();

@@ -50,28 +50,57 @@ public class CompactedContextTests
         }
     }
 
-    public static TheoryData<string, int, float, int> Policies => new()
+    public static TheoryData<string, int, float, int, int, int> Policies => new()
     {
-        { "streaming", 256, 1f, 120 },
-        { "sir", 256, 0.8f, 120 },
-        { "sir", 384, 1f, 200 },
-        { "sir", 192, 0.7f, 37 },
-        { "full", 512, 1f, 9 },
+        { "streaming", 256, 1f, 4, 0, 120 },
+        { "streaming", 192, 1f, 0, 0, 90 },
+        { "sir", 256, 0.8f, 4, 0, 120 },
+        { "sir", 384, 1f, 4, 0, 200 },
+        { "sir", 192, 0.7f, 4, 0, 37 },
+        { "sir", 256, 0.5f, 0, 0, 150 },
+        { "sir", 320, 0.65f, 4, 64, 160 },
+        { "random", 256, 1f, 4, 0, 120 },
+        { "random", 128, 1f, 0, 32, 80 },
+        { "full", 512, 1f, 4, 0, 9 },
     };
 
     [Theory]
     [MemberData(nameof(Policies))]
-    public void A_windows_prefix_is_exactly_what_the_policy_keeps(string name, int budget, float eta, int round)
+    public void A_windows_prefix_is_exactly_what_the_policy_keeps(string name, int budget, float eta, int sinks, int recent, int round)
     {
         var rounds = RpsStream(round + 10);
-        var choice = new PolicyChoice(name, budget, eta);
+        var choice = new PolicyChoice(name, budget, eta, sinks, recent);
 
-        var window = new WindowBuilder(512, 4).Build(rounds, choice, r => r == round).Single();
+        var window = new WindowBuilder(512, 4).Build(rounds, choice, r => r == round, new StableRandom(5)).Single();
 
-        window.Ids[..window.PrefixLength].Should().Equal(KeptBefore(rounds, choice.Create(512), round));
+        // Random thinning is SirLLM's rule over scores drawn in stream order from the thinning generator.
+        var scored = choice.RandomScores ? RandomlyScored(rounds, new StableRandom(5)) : rounds;
+        window.Ids[..window.PrefixLength].Should().Equal(KeptBefore(scored, choice.Create(512), round));
         window.Ids.Skip(window.PrefixLength).Take(rounds[round].Prompt.Length).Should().Equal(rounds[round].Prompt.Select(t => t.Id));
         window.Answers[0].Position.Should().Be(window.PrefixLength + rounds[round].Prompt.Length - 1, "the first answer is read right after the prompt");
         window.Ids.Length.Should().BeLessThanOrEqualTo(512);
+    }
+
+    static List<EncodedRound> RandomlyScored(IEnumerable<EncodedRound> rounds, StableRandom random)
+    {
+        var rescored = new List<EncodedRound>();
+        foreach (var round in rounds)
+        {
+            var prompt = round.Prompt.Select(t => t with { Score = (float)random.NextDouble() }).ToArray();
+            var answer = round.Answer.Select(t => t with { Score = (float)random.NextDouble() }).ToArray();
+            rescored.Add(round with { Prompt = prompt, Answer = answer });
+        }
+        return rescored;
+    }
+
+    [Fact]
+    public void Random_thinning_keeps_another_set_than_SirLLM_on_the_same_stream()
+    {
+        var rounds = RpsStream(130);
+        int[] Prefix(string name) => new WindowBuilder(512, 1).Build(rounds, new PolicyChoice(name, 256), r => r == 120, new StableRandom(5))
+            .Single() is var w ? w.Ids[..w.PrefixLength] : [];
+
+        Prefix("random").Should().NotEqual(Prefix("sir"));
     }
 
     [Fact]
