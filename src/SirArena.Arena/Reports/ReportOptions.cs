@@ -23,6 +23,9 @@ public sealed record ReportOptions
     /// <summary>Per scenario whose opponent switches its favourite, its schedule: each gets an adaptivity section.</summary>
     public IReadOnlyDictionary<string, ISwitchSchedule> Switching { get; init; } = new Dictionary<string, ISwitchSchedule>();
 
+    /// <summary>Per scenario whose opponent follows a readable rule, the rounds it takes to show it: each gets a sequence section.</summary>
+    public IReadOnlyDictionary<string, int> Patterns { get; init; } = new Dictionary<string, int>();
+
     /// <summary>The label of pool <paramref name="name"/>'s rows: "biased players, pooled".</summary>
     public static string PoolLabel(string name) => $"{name} players, pooled";
 

@@ -46,6 +46,10 @@ public static class ReportWriter
             AppendPlot(markdown, plots, AdaptivityPlot.Draw(adaptivity, scenario, agents, folder, options), "Win rate after a switch");
         }
 
+        foreach (var scenario in RateTable.Scenarios(outcomes))
+            if (options.Patterns.TryGetValue(scenario, out int shown))
+                Append(markdown, SequenceSection.Render(outcomes.Where(o => o.Scenario == scenario).ToArray(), scenario, shown));
+
         // Each grocery scenario apart: their distances between request and recall differ by design, so a pooled rate
         // would mix tasks of different difficulty in proportions set by how many rounds each was played.
         var held = ReferenceMemory(outcomes, folder, options.WindowReference);

@@ -63,6 +63,7 @@ public static class ArenaCommand
                 WindowReference = options.Compare.Baseline,
                 Pools = options.Pools,
                 Switching = SwitchPoints.Schedules(catalog, options.Opponents),
+                Patterns = VisiblePatterns.Of(catalog, options.Opponents),
             });
             writer.WriteLine($"report: {report.Markdown}");
             foreach (var (pool, scenarios) in options.Pools)

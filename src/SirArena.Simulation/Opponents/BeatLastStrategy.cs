@@ -6,9 +6,11 @@ namespace SirArena.Simulation.Opponents;
 /// A reactive player: it plays what beats the agent's previous move, and <see cref="First"/> in round 0, when there
 /// is no previous move. It punishes an agent that repeats itself.
 /// </summary>
-public sealed record BeatLastStrategy(Move First = Move.Rock) : IOpponentStrategy
+public sealed record BeatLastStrategy(Move First = Move.Rock) : IOpponentStrategy, IVisiblePattern
 {
     public const string BeatLastKind = "beat-last";
+
+    public int RoundsToShow => 2;
 
     public string Kind => BeatLastKind;
     public bool ReactsToAgent => true;

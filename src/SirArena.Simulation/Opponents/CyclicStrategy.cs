@@ -3,7 +3,7 @@ using SirArena.Simulation.Games.RockPaperScissors;
 namespace SirArena.Simulation.Opponents;
 
 /// <summary>A player that repeats a fixed sequence of moves (by default rock, paper, scissors, rock, ...).</summary>
-public sealed record CyclicStrategy : IOpponentStrategy
+public sealed record CyclicStrategy : IOpponentStrategy, IVisiblePattern
 {
     public const string CyclicKind = "cyclic";
 
@@ -15,6 +15,8 @@ public sealed record CyclicStrategy : IOpponentStrategy
     }
 
     public IReadOnlyList<Move> Sequence { get; }
+
+    public int RoundsToShow => 2 * Sequence.Count;
 
     public string Kind => CyclicKind;
     public bool ReactsToAgent => false;

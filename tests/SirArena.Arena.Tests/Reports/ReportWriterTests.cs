@@ -71,6 +71,24 @@ public sealed class ReportWriterTests : IDisposable
     }
 
     [Fact]
+    public void Each_player_with_a_readable_rule_gets_its_win_rate_from_the_round_the_rule_has_shown_twice()
+    {
+        var outcomes = SimulatedArena.PlayAll(["oracle", "random"], ["cyclic-4", "beat-last", "rock-biased"], seed: 5, rounds: 200);
+        var patterns = VisiblePatterns.Of(SimulatedArena.Catalog, ["cyclic-4", "beat-last", "rock-biased"]);
+
+        var report = File.ReadAllText(ReportWriter.Write(outcomes, Description, _folder, new ReportOptions { Patterns = patterns }).Markdown);
+
+        patterns.Should().BeEquivalentTo(new Dictionary<string, int> { ["cyclic-4"] = 8, ["beat-last"] = 2 });
+        report.Should().Contain("## Following the rule (cyclic-4)").And.Contain("Win rate from round 8 on");
+        report.Should().Contain("## Following the rule (beat-last)").And.Contain("Win rate from round 2 on");
+        report.Should().NotContain("Following the rule (rock-biased)");
+        report.Should().MatchRegex(@"\| oracle \| 192 \| 100\.0% ", "the oracle wins every round of cyclic-4 counted from round 8");
+        var random = VisiblePatterns.WinsAfter(outcomes.Where(o => o.Agent == "random" && o.Scenario == "cyclic-4"), 8);
+        random.Trials.Should().Be(192);
+        report.Should().Contain($"| random | 192 | {Cells.Rate(random)} |");
+    }
+
+    [Fact]
     public void Without_pools_the_rates_and_differences_are_per_scenario_only()
     {
         var outcomes = SimulatedArena.PlayAll(["frequency", "random"], SimulatedArena.Biased, seed: 5, rounds: 200);
