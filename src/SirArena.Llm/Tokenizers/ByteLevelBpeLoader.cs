@@ -54,7 +54,7 @@ internal static class ByteLevelBpeLoader
     }
 
     /// <summary>A token written in the byte alphabet shows the text of its bytes; one outside it (a hand-added token holding a raw space, say) shows as written.</summary>
-    static string SurfaceText(string token) =>
+    internal static string SurfaceText(string token) =>
         token.All(c => ByteLevelAlphabet.TryToByte(c, out _))
             ? ByteLevelAlphabet.SurfaceText(ByteLevelAlphabet.ToBytes(token))
             : token;

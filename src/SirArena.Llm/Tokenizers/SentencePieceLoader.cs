@@ -56,7 +56,7 @@ internal static class SentencePieceLoader
     /// "▁rock" shows " rock"; a byte piece "&lt;0x41&gt;" shows "A" when that byte is a whole character
     /// (ASCII), and otherwise keeps its name, since alone it is only part of one.
     /// </summary>
-    static string SurfaceText(string piece, bool byteFallback)
+    internal static string SurfaceText(string piece, bool byteFallback)
     {
         if (byteFallback && piece.Length == 6 && piece.StartsWith("<0x", StringComparison.Ordinal) && piece[5] == '>'
             && byte.TryParse(piece.AsSpan(3, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out byte b))

@@ -4,8 +4,9 @@ namespace SirArena.Llm.Tokenizers;
 
 /// <summary>
 /// The one tokenizer type the engine sees, over Microsoft.ML.Tokenizers, loaded from the tokenizer files of a
-/// Hugging Face checkpoint folder: <c>tokenizer.model</c> (SentencePiece, as Llama ships it) or
-/// <c>vocab.json</c> + <c>merges.txt</c> (GPT-2 byte-level BPE), with bos/eos names optionally taken from
+/// Hugging Face checkpoint folder: <c>tokenizer.json</c> (the tokenizers library's file, as Llama 3, Qwen, Gemma
+/// and Mistral ship it), <c>tokenizer.model</c> (SentencePiece, as Llama 2 ships it) or <c>vocab.json</c> +
+/// <c>merges.txt</c> (GPT-2 byte-level BPE), with bos/eos names and the chat template optionally taken from
 /// <c>tokenizer_config.json</c> / <c>special_tokens_map.json</c>.
 /// Encoding never adds special tokens: a caller that wants BOS prepends <see cref="BosId"/> itself, because
 /// the agent tokenizes a conversation chunk by chunk and only the first chunk may begin a sequence.
@@ -14,12 +15,19 @@ public sealed class TextTokenizer
 {
     public const string SentencePieceFileName = "tokenizer.model";
 
-    readonly Tokenizer inner;
+    readonly Func<string, int[]> encode;
+    readonly Func<IEnumerable<int>, string> decode;
     readonly string[] tokenTexts;
 
     internal TextTokenizer(Tokenizer inner, string[] tokenTexts, int? bosId, int? eosId)
+        : this(text => [.. inner.EncodeToIds(text)], inner.Decode, tokenTexts, bosId, eosId)
     {
-        this.inner = inner;
+    }
+
+    internal TextTokenizer(Func<string, int[]> encode, Func<IEnumerable<int>, string> decode, string[] tokenTexts, int? bosId, int? eosId)
+    {
+        this.encode = encode;
+        this.decode = decode;
         this.tokenTexts = tokenTexts;
         BosId = bosId;
         EosId = eosId;
@@ -35,8 +43,17 @@ public sealed class TextTokenizer
     public int? EosId { get; }
 
     /// <summary>
-    /// Reads the tokenizer of <paramref name="modelFolder"/>. tokenizer.model wins when both formats are present,
-    /// since a Llama checkpoint's SentencePiece model is the tokenizer its weights were trained with.
+    /// The model's Jinja chat template as its folder gives it (chat_template.jinja, else tokenizer_config.json's
+    /// <c>chat_template</c>), or null when it gives none. Read and exposed only; rendering it is the caller's.
+    /// </summary>
+    public string? ChatTemplate { get; private set; }
+
+    /// <summary>
+    /// Reads the tokenizer of <paramref name="modelFolder"/>. tokenizer.json wins over every other file: it is what
+    /// transformers' AutoTokenizer loads when present, and only it carries the added tokens (chat markers such as
+    /// &lt;|im_start|&gt;) and the exact normalizer and pre-tokenizer. Without it, tokenizer.model wins over
+    /// vocab.json + merges.txt, since a Llama checkpoint's SentencePiece model is the tokenizer its weights were
+    /// trained with.
     /// Missing files throw <see cref="FileNotFoundException"/>, malformed ones <see cref="InvalidDataException"/>,
     /// each naming the file.
     /// </summary>
@@ -46,6 +63,15 @@ public sealed class TextTokenizer
             throw new DirectoryNotFoundException($"{modelFolder}: model folder not found");
 
         var names = SpecialTokenNames.Read(modelFolder);
+        var tokenizer = LoadFormat(modelFolder, names);
+        tokenizer.ChatTemplate = ChatTemplateFile.Read(modelFolder);
+        return tokenizer;
+    }
+
+    static TextTokenizer LoadFormat(string modelFolder, SpecialTokenNames names)
+    {
+        if (File.Exists(Path.Combine(modelFolder, HuggingFaceTokenizerFile.FileName))) return HuggingFaceTokenizerLoader.Load(modelFolder, names);
+
         var sentencePiece = Path.Combine(modelFolder, SentencePieceFileName);
         if (File.Exists(sentencePiece)) return SentencePieceLoader.Load(sentencePiece, names);
 
@@ -54,7 +80,7 @@ public sealed class TextTokenizer
         if (anyBpeFile) return ByteLevelBpeLoader.Load(modelFolder, names);
 
         throw new FileNotFoundException(
-            $"{modelFolder}: no tokenizer found; expected {SentencePieceFileName} (SentencePiece) " +
+            $"{modelFolder}: no tokenizer found; expected {HuggingFaceTokenizerFile.FileName}, {SentencePieceFileName} (SentencePiece) " +
             $"or {BpeFiles.VocabFileName} + {BpeFiles.MergesFileName} (byte-level BPE)");
     }
 
@@ -62,7 +88,7 @@ public sealed class TextTokenizer
     public int[] Encode(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return [.. inner.EncodeToIds(text)];
+        return encode(text);
     }
 
     /// <summary>
@@ -79,7 +105,7 @@ public sealed class TextTokenizer
             CheckId(id, $"{nameof(ids)}[{i}]");
             if (id != BosId && id != EosId) kept.Add(id);
         }
-        return inner.Decode(kept);
+        return decode(kept);
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace SirArena.Training.Learning;
 /// </summary>
 public sealed record TrainingOptions
 {
-    /// <summary>The model folder written: config.json, model.safetensors, vocab.json, merges.txt (training/ holds logs).</summary>
+    /// <summary>The model folder written: config.json, model.safetensors, vocab.json + merges.txt, tokenizer.json + tokenizer_config.json (training/ holds logs).</summary>
     public required string OutputFolder { get; init; }
     public ulong Seed { get; init; } = 1;
     public int? Steps { get; init; }

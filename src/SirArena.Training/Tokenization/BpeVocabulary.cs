@@ -10,6 +10,14 @@ public sealed record BpeVocabulary(IReadOnlyDictionary<string, int> Tokens, IRea
 {
     public int Count => Tokens.Count;
 
-    /// <summary>Writes vocab.json + merges.txt into <paramref name="folder"/>, the files TextTokenizer.Load reads back.</summary>
-    public void Save(string folder) => BpeFiles.Write(folder, Tokens, Merges);
+    /// <summary>
+    /// Writes vocab.json + merges.txt and the same tokenizer as tokenizer.json + tokenizer_config.json into
+    /// <paramref name="folder"/>: the pair for GPT-2-era readers, tokenizer.json for transformers' fast tokenizers
+    /// and transformers.js. TextTokenizer.Load reads tokenizer.json first; both give the same ids.
+    /// </summary>
+    public void Save(string folder)
+    {
+        BpeFiles.Write(folder, Tokens, Merges);
+        HuggingFaceTokenizerWriter.WriteByteLevelBpe(folder, Tokens, Merges);
+    }
 }

@@ -26,7 +26,7 @@ public sealed class TextTokenizerLoadTests : IDisposable
 
         var act = () => TextTokenizer.Load(folder.Path);
         act.Should().Throw<FileNotFoundException>()
-            .WithMessage($"{folder.Path}: no tokenizer found; expected tokenizer.model (SentencePiece) or vocab.json + merges.txt (byte-level BPE)");
+            .WithMessage($"{folder.Path}: no tokenizer found; expected tokenizer.json, tokenizer.model (SentencePiece) or vocab.json + merges.txt (byte-level BPE)");
     }
 
     [Fact]
