@@ -21,14 +21,14 @@ public sealed class TrainerBenchmark(TextWriter output)
     const int PoolWindows = 512;
     const int WarmupSteps = 2;
 
-    public void Run(int repeats, int steps, int threads)
+    public void Run(int repeats, int steps, int threads, bool openings)
     {
         TorchRuntime.EnsureLoaded();
         set_num_threads(threads);
         var options = new TrainingOptions { OutputFolder = Path.Combine(Path.GetTempPath(), $"sirarena-bench-train-{Environment.ProcessId}"), Steps = 1 };
         try
         {
-            Run(options, repeats, steps);
+            Run(options, repeats, steps, openings);
         }
         finally
         {
@@ -36,14 +36,15 @@ public sealed class TrainerBenchmark(TextWriter output)
         }
     }
 
-    void Run(TrainingOptions options, int repeats, int steps)
+    void Run(TrainingOptions options, int repeats, int steps, bool openings)
     {
         Directory.CreateDirectory(options.TrainingFolder);
         var catalog = ScenarioCatalog.LoadDefault();
         var grocery = catalog.Names.Select(catalog.Get).OfType<GroceryScenarioDefinition>().First();
         var tokenizer = ScenarioTokenizer.Build(options.OutputFolder, grocery, options.Seed, options.VocabularySize);
         var pool = new CorpusGenerator(new ChunkEncoder(tokenizer), grocery, options.Corpus).Generate(options.Seed, "train", PoolWindows);
-        var order = new BatchOrder(pool.Count, options.BatchSize, options.Seed);
+        // The opening phase's batches (half grocery openings, half Rock-Paper-Scissors) or the whole pool's.
+        var batches = new OpeningFirstBatches(pool, options.BatchSize, openings ? int.MaxValue : 0, options.Seed);
         var config = options.ModelConfig(tokenizer.VocabSize);
 
         manual_seed(1);
@@ -62,7 +63,7 @@ public sealed class TrainerBenchmark(TextWriter output)
             long real = 0, padded = 0;
             for (int i = 0; i < count; i++, step++)
             {
-                var result = trainer.Run(order.Indices(step).Select(w => pool[w]).ToArray(), options.LearningRate);
+                var result = trainer.Run(batches.At(step).Select(w => pool[w]).ToArray(), options.LearningRate);
                 long started = Stopwatch.GetTimestamp();
                 tokensSoFar += result.Tokens;
                 log.Write(step + 1, options.LearningRate, result.Loss, result.Answer, result.Text, tokensSoFar, 0);
@@ -75,7 +76,7 @@ public sealed class TrainerBenchmark(TextWriter output)
 
         output.WriteLine($"model: {model.parameters().Sum(p => p.numel()) / 1e6:F2}M parameters ({options.Layers} layers, d {options.HiddenSize}, " +
                          $"vocab {tokenizer.VocabSize}, L {options.ContextLength}); batch {options.BatchSize}; torch threads {get_num_threads()}, interop {get_num_interop_threads()}");
-        output.WriteLine($"trainer pool: {pool.Count} corpus windows, mean {pool.Average(w => w.Ids.Length):F0} tokens; " +
+        output.WriteLine($"trainer pool: {pool.Count} corpus windows, mean {pool.Average(w => w.Ids.Length):F0} tokens, {(batches.OpeningSteps > 0 ? "opening-phase" : "whole-pool")} batches; " +
                          $"{WarmupSteps} warm-up steps each, then {repeats} repeats of {steps} bare steps and {steps} trainer steps in turn");
         output.WriteLine();
 
