@@ -11,8 +11,8 @@ namespace SirArena.Training.Learning;
 public readonly record struct StepResult(float Loss, float Answer, float Text, long Tokens, long PaddedTokens);
 
 /// <summary>
-/// One optimizer step on one batch of windows, in its own dispose scope: set the learning rate, forward, the window
-/// loss, backward, clip the gradient norm, AdamW. The training loop and <c>sirarena bench train</c> both run it, so
+/// One optimizer step on one batch of windows, in its own dispose scope: set the learning rate, forward (once per
+/// padding group, see <see cref="PaddingGroups"/>), the window loss, backward, clip the gradient norm, AdamW. The training loop and <c>sirarena bench train</c> both run it, so
 /// the benchmark measures the step that trains.
 /// </summary>
 public sealed class TrainingStep(LlamaForCausalLM model, AdamW optimizer, TrainingOptions options)
@@ -25,19 +25,19 @@ public sealed class TrainingStep(LlamaForCausalLM model, AdamW optimizer, Traini
         using var scope = NewDisposeScope();
         long mark = Stopwatch.GetTimestamp();
         OptimizerFactory.SetLearningRate(optimizer, learningRate);
-        var batch = new TrainingBatch(windows, (float)options.RecallWeight);
+        var batches = PaddingGroups.Of(windows).Select(group => new TrainingBatch(group, (float)options.RecallWeight)).ToArray();
         optimizer.zero_grad();
         mark = Timings.Mark(0, mark);
-        var logits = model.forward(batch.Ids);
+        var logits = batches.Select(batch => model.forward(batch.Ids)).ToArray();
         mark = Timings.Mark(1, mark);
-        var (loss, answer, text) = WindowLoss.Compute(logits, batch, options.TextWeight);
+        var (loss, answer, text) = WindowLoss.Compute(logits, batches, options.TextWeight);
         mark = Timings.Mark(2, mark);
         loss.backward();
         mark = Timings.Mark(3, mark);
         nn.utils.clip_grad_norm_(model.parameters(), options.GradientClip);
         mark = Timings.Mark(4, mark);
         optimizer.step();
-        var result = new StepResult(loss.item<float>(), answer.item<float>(), text.item<float>(), batch.Tokens, batch.Ids.numel());
+        var result = new StepResult(loss.item<float>(), answer.item<float>(), text.item<float>(), batches.Sum(b => b.Tokens), batches.Sum(b => b.Ids.numel()));
         Timings.Mark(5, mark);
         Timings.CountStep();
         return result;
