@@ -6,7 +6,7 @@ using SirArena.Cli.Hosting;
 
 namespace SirArena.Cli.Commands;
 
-/// <summary><c>sirarena bench engine</c>: the engine benchmark whose results docs/benchmarks.md records.</summary>
+/// <summary><c>sirarena bench engine | play | train</c>: the benchmarks whose results docs/benchmarks.md records.</summary>
 public static class BenchCommand
 {
     public static Command Create()
@@ -41,6 +41,19 @@ public static class BenchCommand
                 .Run(new MatchSpec(parse.GetValue(opponent)!, 1, agent), parse.GetValue(playRounds), parse.GetValue(playRepeats));
             return Task.FromResult(0);
         }));
-        return new Command("bench", "benchmarks whose numbers go into docs/benchmarks.md") { engine, play };
+        var trainRepeats = NumberOptions.WithDefault<int>("--repeats", "repeats of the two loops in turn (the median is reported)", "a whole number of repeats, 1 or more", v => v >= 1, 5);
+        var trainSteps = NumberOptions.WithDefault<int>("--steps", "steps of each loop per repeat", "a whole number of steps, 1 or more", v => v >= 1, 6);
+        var threads = NumberOptions.WithDefault<int>("--threads", "CPU threads for TorchSharp", "a whole number of threads, 1 or more", v => v >= 1, Environment.ProcessorCount);
+        var openings = new Option<bool>("--openings") { Description = "train the trainer's step on the opening phase's batches (half grocery openings) instead of the whole pool's" };
+        var train = new Command("train", "tokens/s of the trainer's step against a bare TorchSharp training loop of the same model, side by side")
+        {
+            trainRepeats, trainSteps, threads, openings,
+        };
+        train.SetAction((parse, _) => UserErrors.RunAsync(parse, () =>
+        {
+            new TrainerBenchmark(parse.InvocationConfiguration.Output).Run(parse.GetValue(trainRepeats), parse.GetValue(trainSteps), parse.GetValue(threads), parse.GetValue(openings));
+            return Task.FromResult(0);
+        }));
+        return new Command("bench", "benchmarks whose numbers go into docs/benchmarks.md") { engine, play, train };
     }
 }

@@ -10,7 +10,7 @@ namespace SirArena.Training.Learning;
 /// <see cref="BatchOrder"/>'s seeded permutations. A pure function of the step, as BatchOrder is, so a resumed run
 /// sees the same batches. With no openings in the pool there is no opening phase.
 /// </summary>
-internal sealed class OpeningFirstBatches
+public sealed class OpeningFirstBatches
 {
     readonly int[] openings, rps;
     readonly BatchOrder all, openingOrder, rpsOrder;

@@ -7,8 +7,8 @@ using static TorchSharp.torch;
 namespace SirArena.Training.Learning;
 
 /// <summary>
-/// The step loop: each step, in its own dispose scope, sets the scheduled learning rate, runs forward and backward on
-/// one batch, clips the gradient norm and steps AdamW; then it logs, evaluates and checkpoints on their intervals.
+/// The step loop: each step runs a <see cref="TrainingStep"/> on the scheduled batch at the scheduled learning rate;
+/// then it logs, evaluates and checkpoints on their intervals.
 /// It stops at the schedule's end, at cancellation, or before a step would overrun the time budget.
 /// </summary>
 internal sealed class TrainingLoop(
@@ -23,6 +23,7 @@ internal sealed class TrainingLoop(
 
     public (TrainerState State, double LastLoss, bool Completed) Run(TrainerState state, Stopwatch clock, CancellationToken cancellationToken)
     {
+        var trainingStep = new TrainingStep(model, optimizer, options);
         var batches = new OpeningFirstBatches(pool, options.BatchSize, options.OpeningSteps, options.Seed);
         using var log = new LossLog(Path.Combine(options.TrainingFolder, "loss.csv"), state.Step);
         double priorSeconds = state.Seconds - clock.Elapsed.TotalSeconds;
@@ -40,7 +41,7 @@ internal sealed class TrainingLoop(
             if (cancellationToken.IsCancellationRequested || Seconds() + stepSeconds > budget) break;
             double lr = new LearningRateSchedule(options.LearningRate, options.WarmupSteps, total == 0 ? int.MaxValue : total, options.MinLearningRateRatio).At(step);
             var started = Stopwatch.GetTimestamp();
-            var (loss, answer, text, batchTokens) = Step(batches.At(step), lr);
+            var (loss, answer, text, batchTokens, _) = trainingStep.Run(batches.At(step).Select(i => pool[i]).ToArray(), lr);
             stepSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             secondsThisRun += stepSeconds;
             tokensThisRun += batchTokens;
@@ -83,19 +84,5 @@ internal sealed class TrainingLoop(
         progress?.Report(new TrainingProgress(step, total, 0, 0, 0, 0, 0, TimeSpan.Zero, null,
             $"schedule fitted to the time budget: {total} steps at {secondsPerStep:F2} s/step (pass --steps {total} to repeat it exactly)"));
         return total;
-    }
-
-    (float Loss, float Answer, float Text, long Tokens) Step(int[] indices, double lr)
-    {
-        using var scope = NewDisposeScope();
-        OptimizerFactory.SetLearningRate(optimizer, lr);
-        var batch = new TrainingBatch(indices.Select(i => pool[i]).ToArray(), (float)options.RecallWeight);
-        optimizer.zero_grad();
-        var logits = model.forward(batch.Ids);
-        var (loss, answer, text) = WindowLoss.Compute(logits, batch, options.TextWeight);
-        loss.backward();
-        nn.utils.clip_grad_norm_(model.parameters(), options.GradientClip);
-        optimizer.step();
-        return (loss.item<float>(), answer.item<float>(), text.item<float>(), batch.Tokens);
     }
 }

@@ -13,13 +13,29 @@ namespace SirArena.Training.Learning;
 public static class WindowLoss
 {
     /// <summary>The loss to minimise and its two parts (scalars).</summary>
-    public static (Tensor Loss, Tensor Answer, Tensor Text) Compute(Tensor logits, TrainingBatch batch, double textWeight)
+    public static (Tensor Loss, Tensor Answer, Tensor Text) Compute(Tensor logits, TrainingBatch batch, double textWeight) =>
+        Compute([logits], [batch], textWeight);
+
+    /// <summary>The loss of one batch run as several padding groups (see <see cref="PaddingGroups"/>): each mean is
+    /// over the positions of all groups together, as if they were one batch.</summary>
+    public static (Tensor Loss, Tensor Answer, Tensor Text) Compute(IReadOnlyList<Tensor> logits, IReadOnlyList<TrainingBatch> batches, double textWeight)
     {
-        long vocab = logits.shape[^1];
-        var perToken = nn.functional.cross_entropy(logits.reshape(-1, vocab), batch.Targets.reshape(-1), reduction: nn.Reduction.None)
-            .view_as(batch.Targets);                                                   // (B, T)
-        var answer = (perToken * batch.AnswerMask).sum() / batch.AnswerMask.sum().clamp_min(TorchScalars.One);
-        var text = (perToken * batch.TextMask).sum() / batch.TextMask.sum().clamp_min(TorchScalars.One);
+        Tensor? answerSum = null, answerCount = null, textSum = null, textCount = null;
+        for (int i = 0; i < batches.Count; i++)
+        {
+            var batch = batches[i];
+            long vocab = logits[i].shape[^1];
+            var perToken = nn.functional.cross_entropy(logits[i].reshape(-1, vocab), batch.Targets.reshape(-1), reduction: nn.Reduction.None)
+                .view_as(batch.Targets);                                               // (B, T)
+            answerSum = Add(answerSum, (perToken * batch.AnswerMask).sum());
+            answerCount = Add(answerCount, batch.AnswerMask.sum());
+            textSum = Add(textSum, (perToken * batch.TextMask).sum());
+            textCount = Add(textCount, batch.TextMask.sum());
+        }
+        var answer = answerSum! / answerCount!.clamp_min(TorchScalars.One);
+        var text = textSum! / textCount!.clamp_min(TorchScalars.One);
         return (answer.add(text, TorchScalars.Of(textWeight)), answer, text); // answer + textWeight * text
     }
+
+    static Tensor Add(Tensor? sum, Tensor term) => sum is null ? term : sum.add(term, TorchScalars.One);
 }
