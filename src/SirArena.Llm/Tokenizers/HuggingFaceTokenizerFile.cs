@@ -28,7 +28,7 @@ internal sealed record HuggingFaceTokenizerFile(
 
     public static HuggingFaceTokenizerFile Read(string path)
     {
-        using var document = Parse(path);
+        using var document = JsonObjectFile.Parse(path);
         var root = document.RootElement;
         var reader = new FieldReader(path);
 
@@ -55,26 +55,6 @@ internal sealed record HuggingFaceTokenizerFile(
             TextNormalizer.Read(reader, reader.Optional(root, "normalizer"), "normalizer"),
             TextPreTokenizer.Read(reader, reader.Optional(root, "pre_tokenizer"), "pre_tokenizer"),
             TokenDecoder.Read(reader, reader.Optional(root, "decoder"), "decoder"));
-    }
-
-    static JsonDocument Parse(string path)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(File.ReadAllBytes(path));
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path}: line {e.LineNumber + 1}: not valid JSON ({e.Message})", e);
-        }
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            var kind = document.RootElement.ValueKind;
-            document.Dispose();
-            throw new InvalidDataException($"{path}: expected a JSON object, found a {kind}");
-        }
-        return document;
     }
 
     static Dictionary<string, int> ReadVocabulary(FieldReader reader, JsonElement vocab)

@@ -22,31 +22,11 @@ internal sealed record SpecialTokenNames(SpecialTokenNames.Name? Bos, SpecialTok
         {
             var path = Path.Combine(folder, fileName);
             if (!File.Exists(path)) continue;
-            using var document = Parse(path);
+            using var document = JsonObjectFile.Parse(path);
             bos ??= NameAt(document.RootElement, "bos_token", path);
             eos ??= NameAt(document.RootElement, "eos_token", path);
         }
         return new SpecialTokenNames(bos, eos);
-    }
-
-    static JsonDocument Parse(string path)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(File.ReadAllBytes(path));
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path}: line {e.LineNumber + 1}: not valid JSON ({e.Message})", e);
-        }
-        var kind = document.RootElement.ValueKind;
-        if (kind != JsonValueKind.Object)
-        {
-            document.Dispose();
-            throw new InvalidDataException($"{path}: expected a JSON object, found a {kind}");
-        }
-        return document;
     }
 
     static Name? NameAt(JsonElement root, string key, string path)
