@@ -11,16 +11,8 @@ namespace SirArena.Arena.Statistics;
 public static class SwitchPoints
 {
     /// <summary>Per scenario among <paramref name="names"/> whose opponent switches on a schedule, that schedule, in the order given.</summary>
-    public static IReadOnlyDictionary<string, ISwitchSchedule> Schedules(ScenarioCatalog catalog, IEnumerable<string> names)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        ArgumentNullException.ThrowIfNull(names);
-        var schedules = new Dictionary<string, ISwitchSchedule>(StringComparer.Ordinal);
-        foreach (var name in names.Distinct(StringComparer.Ordinal))
-            if (catalog.Contains(name) && catalog.Get(name) is RpsScenarioDefinition { Strategy: ISwitchSchedule schedule })
-                schedules[name] = schedule;
-        return schedules;
-    }
+    public static IReadOnlyDictionary<string, ISwitchSchedule> Schedules(ScenarioCatalog catalog, IEnumerable<string> names) =>
+        ScenarioStrategies.Of<ISwitchSchedule>(catalog, names);
 
     /// <summary>The switch rounds within a match of <paramref name="rounds"/> (its last round's index plus one).</summary>
     public static IReadOnlyList<long> Find(IReadOnlyList<RoundResult> rounds, ISwitchSchedule schedule)

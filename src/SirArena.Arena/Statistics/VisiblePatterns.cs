@@ -12,16 +12,8 @@ namespace SirArena.Arena.Statistics;
 public static class VisiblePatterns
 {
     /// <summary>Per scenario among <paramref name="names"/> whose opponent follows a readable rule, the rounds it takes to show it.</summary>
-    public static IReadOnlyDictionary<string, int> Of(ScenarioCatalog catalog, IEnumerable<string> names)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        ArgumentNullException.ThrowIfNull(names);
-        var patterns = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var name in names.Distinct(StringComparer.Ordinal))
-            if (catalog.Contains(name) && catalog.Get(name) is RpsScenarioDefinition { Strategy: IVisiblePattern pattern })
-                patterns[name] = pattern.RoundsToShow;
-        return patterns;
-    }
+    public static IReadOnlyDictionary<string, int> Of(ScenarioCatalog catalog, IEnumerable<string> names) =>
+        ScenarioStrategies.Of<IVisiblePattern>(catalog, names).ToDictionary(p => p.Key, p => p.Value.RoundsToShow, StringComparer.Ordinal);
 
     /// <summary>Wins over the rounds from <paramref name="shown"/> on, all of the agent's matches pooled.</summary>
     public static Proportion WinsAfter(IEnumerable<MatchOutcome> matches, int shown)

@@ -22,7 +22,7 @@ public static class OpponentFamily
         var first = (Move)random.NextInt(3);
         return random.NextInt(3) switch
         {
-            0 => ReplyStrategy.BeatLast(first),
+            0 => new BeatLastStrategy(first),
             1 => ReplyStrategy.CopyLast(first),
             _ => ReplyStrategy.LoseToLast(first),
         };
