@@ -29,7 +29,8 @@ public static class TrainCommand
         var vocab = NumberOptions.WithDefault<int>("--vocab-size", "largest tokenizer vocabulary (it stops earlier once every word is one token)", "a whole number, 1 or more", v => v >= 1, defaults.VocabularySize);
         var lr = NumberOptions.WithDefault<double>("--lr", "peak learning rate", "a positive number", v => v > 0, defaults.LearningRate);
         var warmup = NumberOptions.WithDefault<int>("--warmup", "warm-up steps", "a whole number, 0 or more", v => v >= 0, defaults.WarmupSteps);
-        var openingSteps = NumberOptions.WithDefault<int>("--opening-steps", "first steps trained half on grocery openings, where reading a request back is learnt, and half on Rock-Paper-Scissors", "a whole number, 0 or more", v => v >= 0, defaults.OpeningSteps);
+        var openingSteps = NumberOptions.WithDefault<int>("--opening-steps", "first steps trained on grocery openings, where reading a request back is learnt, and Rock-Paper-Scissors", "a whole number, 0 or more", v => v >= 0, defaults.OpeningSteps);
+        var openingBatchShare = NumberOptions.WithDefault<double>("--opening-batch-share", "share of an opening step's batch that are openings (the rest Rock-Paper-Scissors)", "a fraction from 0 to 1", v => v is >= 0 and <= 1, defaults.OpeningBatchShare);
         var evalEvery = NumberOptions.WithDefault<int>("--eval-interval", "steps between held-out evaluations", "a whole number, 1 or more", v => v >= 1, defaults.EvalInterval);
         var evalWindows = NumberOptions.WithDefault<int>("--eval-windows", "held-out windows per evaluation", "a whole number, 1 or more", v => v >= 1, defaults.EvalWindows);
         var textWeight = NumberOptions.WithDefault<double>("--text-weight", "weight of the next-token loss on the text beside the answer loss", "a number, 0 or more", v => v >= 0, defaults.TextWeight);
@@ -39,12 +40,12 @@ public static class TrainCommand
         var threads = NumberOptions.Optional<int>("--threads", "CPU threads for TorchSharp (default: all cores)", "a whole number of threads, 1 or more", v => v >= 1);
         var fresh = new Option<bool>("--fresh") { Description = "ignore an existing checkpoint and start again" };
         var groceryShare = NumberOptions.WithDefault<double>("--grocery-share", "fraction of the corpus's streams that are grocery dialogues (the rest Rock-Paper-Scissors)", "a fraction from 0 to 1", v => v is >= 0 and <= 1, defaults.Corpus.GroceryShare);
-        var openingShare = NumberOptions.WithDefault<double>("--opening-share", "fraction of the corpus's streams that are grocery openings (a request and its recall after 0-4 questions, in a short context)", "a fraction from 0 to 1", v => v is >= 0 and <= 1, defaults.Corpus.OpeningShare);
+        var openingShare = NumberOptions.WithDefault<double>("--opening-share", "fraction of the corpus's streams that are grocery openings (a match's first requests and recalls, 0-3 questions apart, in a short context)", "a fraction from 0 to 1", v => v is >= 0 and <= 1, defaults.Corpus.OpeningShare);
         var scenarios = new Option<string?>("--scenarios") { Description = "scenarios folder (default: the repository's scenarios/)" };
 
         var command = new Command("train", "train the default model on the project's own scenarios, compacted by the real memory policies")
         {
-            output, minutes, steps, seed, batch, length, hidden, layers, heads, kvHeads, intermediate, vocab, lr, warmup, openingSteps,
+            output, minutes, steps, seed, batch, length, hidden, layers, heads, kvHeads, intermediate, vocab, lr, warmup, openingSteps, openingBatchShare,
             evalEvery, evalWindows, textWeight, recallWeight, saveEvery, corpus, groceryShare, openingShare, threads, fresh, scenarios,
         };
         command.SetAction((parse, cancellationToken) =>
@@ -67,6 +68,7 @@ public static class TrainCommand
                 LearningRate = parse.GetValue(lr),
                 WarmupSteps = parse.GetValue(warmup),
                 OpeningSteps = parse.GetValue(openingSteps),
+                OpeningBatchShare = parse.GetValue(openingBatchShare),
                 EvalInterval = parse.GetValue(evalEvery),
                 EvalWindows = parse.GetValue(evalWindows),
                 TextWeight = parse.GetValue(textWeight),

@@ -57,7 +57,7 @@ public sealed class CorpusGenerator
         // Every memory holds a match's opening whole: full memory is what any policy would leave.
         var policy = opening ? new PolicyChoice("full", options.ContextLength) : PolicyChoice.Draw(random.Derive("policy"), options.ContextLength);
         var text = opening
-            ? scenarios.Grocery(random.Derive("rounds").NextInt(2, 6), random.Derive("grocery"), opening: true)
+            ? scenarios.Grocery(random.Derive("rounds").NextInt(3, 10), random.Derive("grocery"), opening: true)
             : Text(random, policy);
         var scores = random.Derive("scores");
         var rounds = text.Select((round, index) => encoder.Encode(round, scores, index)).ToList();

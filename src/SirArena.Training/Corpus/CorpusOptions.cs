@@ -4,10 +4,11 @@ namespace SirArena.Training.Corpus;
 /// The shape of the generated corpus. Defaults: L = 512; up to 8 rounds per window after its compacted prefix;
 /// about 16 windows cut from each simulated stream (more would make the pool repeat one stream); four streams in ten
 /// are grocery (reading a request back needs many recalls, and a grocery stream has one every few rounds to a few
-/// dozen), the rest Rock-Paper-Scissors, which the headline results are about. Before those, three streams in ten are
-/// grocery openings: a match's first 2-6 rounds, an episode of 0-4 questions, which every memory holds whole. Reading
-/// a request back starts there (the trainer's first steps draw half their windows from them, see
-/// TrainingOptions.OpeningSteps); from long and compacted contexts alone it never formed in 75 minutes.
+/// dozen), the rest Rock-Paper-Scissors, which the headline results are about. Before those, half the streams are
+/// grocery openings: a match's first 3-10 rounds, episodes of 0-3 questions, which every memory holds whole. They are
+/// short, so they make a small part of the pool. Reading a request back starts there (the trainer's first steps draw
+/// most of their windows from them, see TrainingOptions.OpeningSteps); from long and compacted contexts alone it
+/// never formed in 75 minutes.
 /// </summary>
 public sealed record CorpusOptions
 {
@@ -15,7 +16,7 @@ public sealed record CorpusOptions
     public int MaxRoundsPerWindow { get; init; } = 8;
     public int WindowsPerStream { get; init; } = 16;
     public double GroceryShare { get; init; } = 0.4;
-    public double OpeningShare { get; init; } = 0.3;
+    public double OpeningShare { get; init; } = 0.5;
     /// <summary>Longest Rock-Paper-Scissors stream, in rounds (the arena plays 2,000).</summary>
     public int MaxRpsRounds { get; init; } = 2000;
     public int MaxGroceryRounds { get; init; } = 600;

@@ -42,12 +42,12 @@ public sealed class ScenarioStreams(GroceryScenarioDefinition grocery, ItemPool?
     /// stream. Short episodes give recalls that every memory still sees (reading the request back); long ones, past a
     /// StreamingLLM window, are where SirLLM's retention has to carry the item. Two streams in five are drills of 0-7
     /// questions, a recall every few rounds; the others draw K up to about 40, the arena's distances. An
-    /// <paramref name="opening"/> is a match's first episode or two, of 0-4 questions each.
+    /// <paramref name="opening"/> is a match's first few episodes, of 0-3 questions each.
     /// </summary>
     public List<DialogueRound> Grocery(int rounds, StableRandom random, bool opening = false)
     {
         bool drill = random.NextDouble() < 0.4;
-        var options = opening ? new GroceryOptions(0, 4) : QuestionsBetween(drill, random);
+        var options = opening ? new GroceryOptions(0, 3) : QuestionsBetween(drill, random);
         var list = items?.DrawList(random.Derive("items"), ItemsPerStream) ?? grocery.Items;
         var scenario = new GroceryScenario(grocery.Name, list, grocery.Questions, options, random.Derive("grocery"));
         var player = new ContextPlayer(random.Derive("player"));

@@ -20,7 +20,9 @@ public sealed record EvaluationResult(double AnswerLoss, double TextLoss, double
 
 /// <summary>
 /// Scores held-out windows without gradients. Accuracy is judged as the agent chooses: among the first tokens of the
-/// turn's candidates only, the highest logit wins (earliest candidate on ties, as AgentChoice.ArgMax does).
+/// turn's candidates only, the highest logit wins (earliest candidate on ties, as AgentChoice.ArgMax does). A turn
+/// with a single candidate (the request, answered with its item) is judged over the whole vocabulary instead, so its
+/// accuracy says whether the model writes the item back, not that one option was chosen from one.
 /// </summary>
 public static class Evaluation
 {
@@ -60,6 +62,7 @@ public static class Evaluation
 
     static int Chosen(Tensor logits, AnswerTarget answer)
     {
+        if (answer.CandidateIds.Length == 1) return (int)logits.argmax().item<long>();
         var scores = logits.index_select(0, tensor(answer.CandidateIds.Select(id => (long)id).ToArray())).data<float>().ToArray();
         int best = 0;
         for (int i = 1; i < scores.Length; i++)

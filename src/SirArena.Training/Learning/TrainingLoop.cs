@@ -24,7 +24,7 @@ internal sealed class TrainingLoop(
     public (TrainerState State, double LastLoss, bool Completed) Run(TrainerState state, Stopwatch clock, CancellationToken cancellationToken)
     {
         var trainingStep = new TrainingStep(model, optimizer, options);
-        var batches = new OpeningFirstBatches(pool, options.BatchSize, options.OpeningSteps, options.Seed);
+        var batches = new OpeningFirstBatches(pool, options.BatchSize, options.OpeningSteps, options.Seed, options.OpeningBatchShare);
         using var log = new LossLog(Path.Combine(options.TrainingFolder, "loss.csv"), state.Step);
         double priorSeconds = state.Seconds - clock.Elapsed.TotalSeconds;
         double Seconds() => priorSeconds + clock.Elapsed.TotalSeconds;
@@ -32,7 +32,7 @@ internal sealed class TrainingLoop(
         int step = state.Step, total = state.TotalSteps;
         long tokens = state.Tokens;
         double lastLoss = double.NaN, calibrationStart = 0, stepSeconds = 0;
-        // The pace is measured on whole-pool batches: opening batches, half openings, are shorter.
+        // The pace is measured on whole-pool batches: opening batches, mostly openings, are shorter.
         int calibrationFrom = Math.Max(state.Step, batches.OpeningSteps);
         EvaluationResult? lastEvaluation = null;
 

@@ -7,7 +7,7 @@ namespace SirArena.Training.Tests.Corpus;
 public class OpeningStreamsTests
 {
     [Fact]
-    public void An_opening_starts_with_a_request_and_recalls_after_at_most_four_questions()
+    public void An_opening_starts_with_a_request_and_recalls_after_at_most_three_questions()
     {
         var rounds = new ScenarioStreams(Shipped.Grocery).Grocery(60, new StableRandom(5), opening: true);
 
@@ -20,7 +20,7 @@ public class OpeningStreamsTests
             else if (round.Kind == RoundKind.GroceryQuestion) questions++;
             else questionsBeforeEachRecall.Add(questions);
         }
-        questionsBeforeEachRecall.Should().HaveCountGreaterThan(5).And.OnlyContain(q => q <= 4);
+        questionsBeforeEachRecall.Should().HaveCountGreaterThan(5).And.OnlyContain(q => q <= 3);
         questionsBeforeEachRecall.Should().Contain(0, "a recall may follow its request at once");
     }
 

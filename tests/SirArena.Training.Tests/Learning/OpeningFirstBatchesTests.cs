@@ -33,6 +33,16 @@ public class OpeningFirstBatchesTests
     }
 
     [Fact]
+    public void The_opening_share_sets_how_many_windows_of_an_opening_step_are_openings()
+    {
+        var pool = Pool();
+        var batches = new OpeningFirstBatches(pool, batchSize: 4, openingSteps: 5, seed: 1, openingShare: 0.75);
+
+        for (int step = 0; step < 5; step++)
+            batches.At(step).Count(i => pool[i].Policy == TrainingWindow.Opening).Should().Be(3, $"step {step}");
+    }
+
+    [Fact]
     public void Without_rock_paper_scissors_windows_the_opening_steps_draw_openings_only()
     {
         var pool = Pool().Where(w => w.Answers != Rps).ToList();
