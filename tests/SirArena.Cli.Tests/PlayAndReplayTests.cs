@@ -22,9 +22,50 @@ public class PlayAndReplayTests
         (code, output, _) = await CliRun.Invoke("replay", replay, "--round", "40");
         code.Should().Be(0);
         output.Should().Contain("round 40").And.Contain("retained after the round").And.Contain("evicted this round");
+        var view = Arena.Replays.ReplayRoundView.Read(replay, 40);
+        var first = view.Retained[0];
+        output.Should().Contain($"{first.StreamIndex,8} {first.Score,8:F3}  ", "piped output lists each held token with its stream index and score");
+        output.Should().Contain("tokens evicted)", "a budget of 160 over 40 rounds has evicted from between held tokens");
+
+        (code, output, _) = await CliRun.Invoke("replay", replay, "--round", "40", "--json");
+        code.Should().Be(0);
+        using (var json = System.Text.Json.JsonDocument.Parse(output))
+        {
+            var root = json.RootElement;
+            root.GetProperty("round").GetInt64().Should().Be(40);
+            root.GetProperty("retained").EnumerateArray().Select(t => t.GetProperty("streamIndex").GetInt64())
+                .Should().Equal(view.Retained.Select(t => t.StreamIndex), "the JSON holds exactly the rebuilt memory");
+            root.GetProperty("retained").EnumerateArray().Select(t => t.GetProperty("score").GetSingle())
+                .Should().Equal(view.Retained.Select(t => t.Score));
+            root.GetProperty("evicted").GetArrayLength().Should().Be(view.Evicted.Count);
+            root.GetProperty("candidates").EnumerateArray().Count(c => c.GetProperty("chosen").GetBoolean()).Should().Be(1);
+        }
+        (code, _, var refused) = await CliRun.Invoke("replay", replay, "--json");
+        code.Should().Be(2);
+        refused.Should().Contain("--round");
 
         (code, output, _) = await CliRun.Invoke("replay", replay, "--verify", "--config", arena.Config);
         output.Should().Contain("reproduced").And.Contain("50");
+        code.Should().Be(0, output);
+    }
+
+    [Fact]
+    public async Task An_adaptive_decay_records_each_rounds_eta_and_its_replay_rebuilds_and_verifies()
+    {
+        using var arena = new ArenaFolder();
+        var (code, _, error) = await CliRun.Invoke("play", "--opponent", "switching", "--rounds", "60", "--budget", "160",
+            "--policy", "sir-adaptive", "--eta", "0.95", "--config", arena.Config);
+        code.Should().Be(0, error);
+        var replay = arena.Replays().Should().ContainSingle().Subject;
+
+        var etas = File.ReadLines(replay).Skip(1).Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement
+            .GetProperty("trace").GetProperty("eta").GetSingle()).ToArray();
+        etas.Should().HaveCount(60).And.OnlyContain(eta => eta > 0.5f && eta <= 0.95f);
+
+        (code, var output, _) = await CliRun.Invoke("replay", replay, "--round", "55");
+        code.Should().Be(0, output);
+        output.Should().Contain($"the round ended with eta {etas[55]:F3}");
+        (code, output, _) = await CliRun.Invoke("replay", replay, "--verify", "--config", arena.Config);
         code.Should().Be(0, output);
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SirArena.Arena.Agents;
 
 /// <summary>
@@ -8,5 +10,8 @@ namespace SirArena.Arena.Agents;
 /// </summary>
 public sealed record ChunkTrace(long FirstStreamIndex, int[] TokenIds, string[] TokenTexts, float[] Surprisal, long[] Evicted);
 
-/// <summary>One round of an LLM agent: the user turn's chunk, then the chosen answer's chunk; and the cache fill after.</summary>
-public sealed record LlmRoundTrace(ChunkTrace Prompt, ChunkTrace Answer, int CachedTokens);
+/// <summary>One round of an LLM agent: the user turn's chunk, then the chosen answer's chunk; the cache fill after; and,
+/// for a policy that adapts its decay, the eta the round ended with (absent, and not written, for a fixed eta).</summary>
+public sealed record LlmRoundTrace(
+    ChunkTrace Prompt, ChunkTrace Answer, int CachedTokens,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] float? Eta = null);

@@ -53,7 +53,8 @@ public sealed class LlmAgent : IMemoryAgent, IResumable, IDisposable
         var answerIds = answers[choice.Index];
         var answer = Session.Prefill(answerIds);
         Session.EndRound();
-        LastTrace = new LlmRoundTrace(Trace(prompt, promptIds), Trace(answer, answerIds), Session.CachedTokens);
+        LastTrace = new LlmRoundTrace(Trace(prompt, promptIds), Trace(answer, answerIds), Session.CachedTokens,
+            Session.AdaptsDecay ? Session.LastEta : null);
         return choice;
     }
 

@@ -6,7 +6,8 @@ namespace SirArena.Arena.Replays;
 /// What `sirarena replay FILE --round N` shows, as data: the round's user turn, the candidates with their scores and
 /// the choice, and, for an LLM agent, the memory after the round (the tokens retained, in stream order, with the
 /// scores they have once the round's decay is applied) and the tokens evicted during the round (with the scores
-/// they had when evicted). Scores are plain floats so that the caller can colour by them.
+/// they had when evicted). Scores are plain floats so that the caller can colour by them. <see cref="Eta"/> is the
+/// decay the round ended with when the policy chose it (an adaptive decay), else null.
 /// </summary>
 public sealed record ReplayRoundView(
     long Round,
@@ -15,7 +16,8 @@ public sealed record ReplayRoundView(
     Outcome Outcome,
     bool HasMemory,
     IReadOnlyList<RememberedToken> Retained,
-    IReadOnlyList<RememberedToken> Evicted)
+    IReadOnlyList<RememberedToken> Evicted,
+    float? Eta = null)
 {
     public CandidateView Chosen => Candidates.Single(c => c.Chosen);
 
@@ -84,6 +86,6 @@ public sealed record ReplayRoundView(
         bool hasMemory = record.Trace is not null;
         return new ReplayRoundView(
             record.Round, result.Turn.UserTurn, candidates, result.Outcome, hasMemory,
-            hasMemory ? memory.Tokens.ToArray() : [], evicted);
+            hasMemory ? memory.Tokens.ToArray() : [], evicted, record.Trace?.Eta);
     }
 }

@@ -38,7 +38,7 @@ public sealed class RetainedSet
         Apply(trace.Answer, evicted);
         if (memory.Count != trace.CachedTokens)
             throw Inconsistent($"holds {memory.Count} tokens after the round, but the trace says the cache held {trace.CachedTokens}");
-        memory.EndRound();
+        memory.EndRound(trace.Eta);
         Rounds++;
         return evicted;
     }

@@ -27,6 +27,8 @@ public static class RoundComparison
         if (recorded.Trace is null != liveTrace is null)
             return recorded.Trace is null ? "the replay has no memory trace but the re-run's agent has one" : "the replay has a memory trace but the re-run's agent has none";
         if (recorded.Trace is null || liveTrace is null) return null;
+        if (recorded.Trace.Eta != liveTrace.Eta)
+            return $"the round ended with eta {recorded.Trace.Eta?.ToString() ?? "(fixed)"}, in the re-run {liveTrace.Eta?.ToString() ?? "(fixed)"}";
         if (recorded.Trace.CachedTokens != liveTrace.CachedTokens)
             return $"the cache held {recorded.Trace.CachedTokens} tokens after the round, in the re-run {liveTrace.CachedTokens}";
         return Chunk("prompt", recorded.Trace.Prompt, liveTrace.Prompt) ?? Chunk("answer", recorded.Trace.Answer, liveTrace.Answer);

@@ -24,11 +24,12 @@ public static class ReplayCommand
         var round = NumberOptions.Optional<long>("--round", "show the memory and choice at this round", "a round number, 0 or more", v => v >= 0);
         var verify = new Option<bool>("--verify") { Description = "re-run the match and compare every round" };
         var config = new Option<string?>("--config") { Description = "arena configuration for --verify (default model, scenarios)" };
+        var json = new Option<bool>("--json") { Description = "with --round: write the round as JSON (held and evicted tokens with stream index, id, text and score; candidates; outcome)" };
         var prefix = new Option<bool>("--prefix")
         {
             Description = "read a broken chain up to its break and say where it stopped, instead of refusing it (not with --verify)",
         };
-        var command = new Command("replay", "inspect or verify a replay") { file, round, verify, config, prefix };
+        var command = new Command("replay", "inspect or verify a replay") { file, round, verify, config, prefix, json };
         command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, () =>
         {
             var path = parse.GetValue(file)!;
@@ -44,11 +45,26 @@ public static class ReplayCommand
                 output.WriteLine(result.Message);
                 return Task.FromResult(result.Reproduced ? 0 : 1);
             }
+            if (parse.GetValue(json) && parse.GetValue(round) is null)
+                throw new ArgumentException("--json writes one round; give the round with --round N");
             if (parse.GetValue(round) is { } n)
             {
-                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
                 var chain = ReplayChain.Open(path, parse.GetValue(prefix));
-                RoundViewRenderer.Write(ReplayRoundView.Read(chain, n, path), console);
+                var view = ReplayRoundView.Read(chain, n, path);
+                if (parse.GetValue(json))
+                {
+                    output.WriteLine(RoundViewJson.Write(view));
+                    return Task.FromResult(0);
+                }
+                // Colour only on a terminal: piped output gets the plain list, which keeps every score.
+                bool terminal = output == Console.Out && !Console.IsOutputRedirected;
+                var console = AnsiConsole.Create(new AnsiConsoleSettings
+                {
+                    Out = new AnsiConsoleOutput(output),
+                    Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+                    ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+                });
+                RoundViewRenderer.Write(view, console);
                 if (chain.Break is { } broken)
                     output.WriteLine($"the chain breaks after round {n}, so the rounds after the break were not read: {broken.Message}");
                 return Task.FromResult(0);

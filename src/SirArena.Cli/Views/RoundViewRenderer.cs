@@ -5,11 +5,15 @@ namespace SirArena.Cli.Views;
 
 /// <summary>
 /// Shows one replayed round: the user turn, the candidates with their scores, and the text the agent still holds
-/// with every token coloured by its score (dim grey for template text near zero, through yellow, to bold red for the
-/// most surprising tokens), then what the round evicted. Plain text with [score] tags when colour is off.
+/// with every token coloured by its score (a legend names the bands) and a grey ¦ wherever tokens were evicted from
+/// between two held ones, then what the round evicted. Without colour (output piped to a file) the held tokens are
+/// listed one per line with their stream index and score, so nothing the colours say is lost.
 /// </summary>
 public static class RoundViewRenderer
 {
+    static readonly (double Below, string Colour)[] Bands =
+        [(0.05, "grey"), (0.25, "white"), (0.5, "yellow"), (0.75, "orange1"), (double.PositiveInfinity, "bold red")];
+
     public static void Write(ReplayRoundView view, IAnsiConsole console)
     {
         console.MarkupLine($"[bold]round {view.Round}[/]  outcome [bold]{view.Outcome}[/]");
@@ -25,28 +29,61 @@ public static class RoundViewRenderer
             console.MarkupLine("[grey](a baseline agent: no memory to show)[/]");
             return;
         }
+        bool colour = console.Profile.Capabilities.ColorSystem != ColorSystem.NoColors;
+        float max = view.MaxRetainedScore;
         console.WriteLine();
-        console.MarkupLine($"[bold]retained after the round[/] ({view.Retained.Count} tokens; colour = score, max {view.MaxRetainedScore:F2} nats):");
-        console.MarkupLine(Tokens(view.Retained, view.MaxRetainedScore));
+        if (view.Eta is { } eta) console.MarkupLine($"adaptive decay: the round ended with eta [bold]{eta:F3}[/]");
+        console.MarkupLine($"[bold]retained after the round[/] ({view.Retained.Count} tokens; score = surprisal on entry, decayed; max {max:F2} nats):");
+        if (colour)
+        {
+            console.MarkupLine(Legend(max));
+            console.MarkupLine(Tokens(view.Retained, max, markGaps: true));
+        }
+        else
+        {
+            WriteList(view.Retained, console);
+        }
         console.WriteLine();
         console.MarkupLine($"[bold]evicted this round[/] ({view.Evicted.Count} tokens):");
-        console.MarkupLine(view.Evicted.Count == 0 ? "[grey](none)[/]" : Tokens(view.Evicted, view.MaxRetainedScore));
+        if (view.Evicted.Count == 0) console.MarkupLine("[grey](none)[/]");
+        else if (colour) console.MarkupLine(Tokens(view.Evicted, max, markGaps: true));
+        else WriteList(view.Evicted, console);
     }
 
-    static string Tokens(IReadOnlyList<RememberedToken> tokens, float max) =>
-        string.Concat(tokens.Select(t => $"[{Colour(t.Score, max)}]{Markup.Escape(Visible(t.Text))}[/]"));
+    /// <summary>The score bands of the colours, in nats of this round's scale.</summary>
+    static string Legend(float max)
+    {
+        double low = 0;
+        var parts = new List<string>();
+        foreach (var (below, colour) in Bands)
+        {
+            var range = double.IsPositiveInfinity(below) ? $">= {low * max:F2}" : $"{low * max:F2}-{below * max:F2}";
+            parts.Add($"[{colour}]{range}[/]");
+            low = below;
+        }
+        return "[grey]legend (nats):[/] " + string.Join(" ", parts) + " [grey]¦ tokens evicted here[/]";
+    }
+
+    static string Tokens(IReadOnlyList<RememberedToken> tokens, float max, bool markGaps) =>
+        string.Concat(tokens.Select((t, i) =>
+            (markGaps && i > 0 && t.StreamIndex != tokens[i - 1].StreamIndex + 1 ? "[grey]¦[/]" : "")
+            + $"[{Colour(t.Score, max)}]{Markup.Escape(Visible(t.Text))}[/]"));
+
+    static void WriteList(IReadOnlyList<RememberedToken> tokens, IAnsiConsole console)
+    {
+        console.WriteLine($"{"stream",8} {"score",8}  text");
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (i > 0 && t.StreamIndex != tokens[i - 1].StreamIndex + 1) console.WriteLine($"{"¦",8} {"",8}  ({t.StreamIndex - tokens[i - 1].StreamIndex - 1} tokens evicted)");
+            console.WriteLine($"{t.StreamIndex,8} {t.Score,8:F3}  {Visible(t.Text)}");
+        }
+    }
 
     static string Colour(float score, float max)
     {
         double share = max <= 0 ? 0 : Math.Clamp(score / max, 0, 1);
-        return share switch
-        {
-            < 0.05 => "grey",
-            < 0.25 => "white",
-            < 0.5 => "yellow",
-            < 0.75 => "orange1",
-            _ => "bold red",
-        };
+        return Bands.First(b => share < b.Below).Colour;
     }
 
     /// <summary>Line breaks inside the held text are shown as ⏎ so the memory reads as one stream.</summary>

@@ -26,6 +26,10 @@ public sealed class StreamSession : IDisposable
     /// <summary>Tokens the stream has consumed so far; also the stream index of the next token.</summary>
     public long TokensSeen { get; private set; }
     public int CachedTokens => memory.Count;
+    /// <summary>The eta the last round ended with (an adaptive policy chooses it each round).</summary>
+    public float LastEta => memory.LastEta;
+    /// <summary>True when the policy chooses each round's eta, so a replay must record it.</summary>
+    public bool AdaptsDecay => memory.AdaptsDecay;
     public SessionTimings Timings { get; } = new();
 
     public StreamSession(LlamaForCausalLM model, IMemoryPolicy policy)

@@ -4,7 +4,7 @@ namespace SirArena.Llm.Memory;
 public static class MemoryPolicies
 {
     /// <summary>The policy names <see cref="Create"/> knows, as typed on the command line.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["full", "streaming", "sir"];
+    public static IReadOnlyList<string> Names { get; } = ["full", "streaming", "sir", AdaptiveSirMemory.PolicyName];
 
     public static IMemoryPolicy Create(MemoryPolicyOptions options)
     {
@@ -14,6 +14,8 @@ public static class MemoryPolicies
             "full" => new FullMemory(options.PretrainingLength),
             "streaming" => new StreamingMemory(options.Start, StreamingRecent(options)),
             "sir" => new SirMemory(
+                options.Start, options.Budget - options.Start - (options.Recent ?? 0), options.Recent ?? 0, options.Eta),
+            AdaptiveSirMemory.PolicyName => new AdaptiveSirMemory(
                 options.Start, options.Budget - options.Start - (options.Recent ?? 0), options.Recent ?? 0, options.Eta),
             _ => throw new ArgumentException(
                 $"Unknown memory policy '{options.Name}'; known: {string.Join(", ", Names)}.", nameof(options)),

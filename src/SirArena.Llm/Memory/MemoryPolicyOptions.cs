@@ -5,14 +5,14 @@ namespace SirArena.Llm.Memory;
 /// before any model loads. The defaults scale the SirLLM reference shape (start 4, entropy 1020, recent 0 of 1024)
 /// to a 512-token budget: sir keeps 4 sinks and 508 top scorers; streaming keeps 4 sinks and 508 recent tokens.
 /// </summary>
-/// <param name="Name">"full", "streaming" or "sir" (any case).</param>
+/// <param name="Name">"full", "streaming", "sir" or "sir-adaptive" (any case).</param>
 /// <param name="Budget">B, the most tokens the cache holds; ignored by "full", whose only limit is L.</param>
 /// <param name="Start">Attention sinks kept by "streaming" and "sir".</param>
 /// <param name="Recent">
 /// "sir": slots for the newest tokens (default 0; the rest of the budget goes to top scorers). "streaming": always
 /// Budget - Start, so leave it unset or give exactly that.
 /// </param>
-/// <param name="Eta">Decay ratio of "sir" scores per round, in (0, 1].</param>
+/// <param name="Eta">Decay ratio of "sir" scores per round, in (0, 1]; for "sir-adaptive" the largest it chooses.</param>
 /// <param name="PretrainingLength">L, the model's max_position_embeddings; "full" refuses past it, and B &lt;= L.</param>
 public sealed record MemoryPolicyOptions(
     string Name = "sir", int Budget = 512, int Start = 4, int? Recent = null, float Eta = 0.9f, int PretrainingLength = 2048)

@@ -1,10 +1,13 @@
+using System.Runtime.InteropServices;
+
 namespace SirArena.Llm.Memory;
 
 /// <summary>
 /// The tokens a memory retains and the one statement of how they change (docs/sirllm.md), without tensors: before a
 /// chunk of n tokens arrives, <see cref="MakeRoom"/> asks the policy which slots to keep and closes them up in slot
 /// order; <see cref="Append"/> adds the chunk at its raw scores; <see cref="EndRound"/> multiplies every stored score by
-/// eta in single precision, so a score is its surprisal times eta once per round since it entered. The inference
+/// eta in single precision, so a score is its surprisal times eta once per round since it entered (an adaptive
+/// policy's decay chooses each round's eta from the scores the round brought, see <see cref="IAdaptiveDecay"/>). The inference
 /// session applies the kept slots to its KV cache, the corpus generator runs it on synthetic scores, and the replay
 /// rebuild runs it on a record's evictions (<see cref="Recorded"/>), so the three agree bit for bit.
 /// </summary>
@@ -12,18 +15,23 @@ public sealed class RetainedMemory
 {
     readonly IMemoryPolicy? policy;
     readonly TokenLedger ledger;
+    readonly IAdaptiveDecay? decay;
+    readonly List<float> roundScores = [];
 
     /// <summary>A memory whose evictions <paramref name="policy"/> chooses, held to its budget and decayed by its eta.</summary>
     public RetainedMemory(IMemoryPolicy policy)
     {
         this.policy = policy ?? throw new ArgumentNullException(nameof(policy));
         Eta = policy.DecayRatio;
+        LastEta = Eta;
+        decay = (policy as IAdaptiveMemoryPolicy)?.NewDecay();
         ledger = new TokenLedger(policy.Budget);
     }
 
     RetainedMemory(float eta)
     {
         Eta = Setting.Eta(eta, nameof(eta));
+        LastEta = Eta;
         ledger = new TokenLedger(0);
     }
 
@@ -33,8 +41,15 @@ public sealed class RetainedMemory
     /// </summary>
     public static RetainedMemory Recorded(float eta) => new(eta);
 
-    /// <summary>eta: every stored score is multiplied by this at the end of each round (1 = rigid memory).</summary>
+    /// <summary>eta: every stored score is multiplied by this at the end of each round (1 = rigid memory); for an
+    /// adaptive decay, the largest eta it may choose.</summary>
     public float Eta { get; }
+
+    /// <summary>The eta applied at the end of the last round (<see cref="Eta"/> before the first, and always for a fixed decay).</summary>
+    public float LastEta { get; private set; }
+
+    /// <summary>True when the policy chooses each round's eta (<see cref="IAdaptiveMemoryPolicy"/>).</summary>
+    public bool AdaptsDecay => decay is not null;
 
     public int Count => ledger.Count;
 
@@ -78,12 +93,20 @@ public sealed class RetainedMemory
             throw new InvalidOperationException(
                 $"the memory holds {Count} of its {policy.Budget} tokens and cannot take {ids.Length} more; make room for them first");
         ledger.Append(ids, scores, firstStreamIndex);
+        if (decay is not null) roundScores.AddRange(scores);
     }
 
-    /// <summary>Ends a round: SirLLM's decay multiplies every stored score by eta (nothing to do at eta = 1).</summary>
-    public void EndRound()
+    /// <summary>
+    /// Ends a round: SirLLM's decay multiplies every stored score by eta (nothing to do at eta = 1). The eta is the
+    /// policy's, chosen now from the round's scores by an adaptive decay, or <paramref name="recordedEta"/> when a
+    /// rebuild replays what the live memory chose.
+    /// </summary>
+    public void EndRound(float? recordedEta = null)
     {
-        if (Eta != 1f) ledger.Scale(Eta);
+        float eta = recordedEta ?? (decay is not null ? decay.EtaAfter(CollectionsMarshal.AsSpan(roundScores)) : Eta);
+        roundScores.Clear();
+        LastEta = eta;
+        if (eta != 1f) ledger.Scale(eta);
     }
 
     /// <summary>The held tokens in slot order, with their current scores.</summary>
@@ -94,6 +117,7 @@ public sealed class RetainedMemory
     {
         writer.Write(Budget);
         ledger.WriteSlots(writer);
+        decay?.WriteState(writer);
     }
 
     /// <summary>Reads what <see cref="WriteState"/> wrote, refusing a state saved under another budget.</summary>
@@ -102,6 +126,7 @@ public sealed class RetainedMemory
         int budget = reader.ReadInt32();
         if (budget != Budget) throw new InvalidDataException($"the saved ledger has {budget} slots, this one {Budget} (a different budget)");
         ledger.ReadSlots(reader, budget);
+        decay?.ReadState(reader);
     }
 
     int Budget => policy?.Budget

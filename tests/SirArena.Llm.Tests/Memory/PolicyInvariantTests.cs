@@ -53,6 +53,7 @@ public sealed class PolicyInvariantTests
         var stream = new ScoreStream(policy);
         var rng = new Random(Seed);
         var entered = new List<(float Surprisal, int Round)>(); // by token id, which is the stream index
+        var etas = new List<float>(); // the eta each round ended with: the policy's, or what its adaptive decay chose
         int maxChunk = Math.Min(8, policy.Budget - sinks);
 
         for (int round = 0; round < Rounds; round++)
@@ -61,6 +62,8 @@ public sealed class PolicyInvariantTests
             float[] chunk = ScoreStream.RandomChunk(rng, rng.Next(1, maxChunk + 1));
             var kept = stream.Round(chunk, out var evicted).ToHashSet();
             entered.AddRange(chunk.Select(s => (s, round)));
+            etas.Add(stream.Memory.LastEta);
+            if (!stream.Memory.AdaptsDecay) stream.Memory.LastEta.Should().Be(policy.DecayRatio);
 
             evicted.Select(t => t.TokenId).Should().Equal(held.Where((_, slot) => !kept.Contains(slot)), "what is not kept is evicted");
             var now = stream.Memory.Snapshot();
@@ -69,8 +72,9 @@ public sealed class PolicyInvariantTests
             foreach (var token in now)
             {
                 var (surprisal, at) = entered[token.TokenId];
-                // Independent of the engine's loop: eta to the power of the rounds ended since the token entered.
-                token.Score.Should().BeApproximately(surprisal * MathF.Pow(policy.DecayRatio, round - at + 1), 1e-4f,
+                // Independent of the engine's loop: the product of the etas of the rounds ended since the token entered.
+                float decay = etas.Skip(at).Aggregate(1f, (product, eta) => product * eta);
+                token.Score.Should().BeApproximately(surprisal * decay, 1e-4f,
                     "token {0} entered in round {1}, now round {2}", token.TokenId, at, round);
             }
         }

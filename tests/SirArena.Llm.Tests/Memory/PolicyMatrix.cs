@@ -23,6 +23,9 @@ public static class PolicyMatrix
         ["sir 4+28+0 eta 0.7"] = new(() => new SirMemory(4, 28, 0, 0.7f), Sinks: 4, Evicts: true),
         ["sir 0+10+0 eta 0.9"] = new(() => new SirMemory(0, 10, 0, 0.9f), Sinks: 0, Evicts: true),
         ["sir 4+1+3 eta 0.5"] = new(() => new SirMemory(4, 1, 3, 0.5f), Sinks: 4, Evicts: true),
+        ["sir-adaptive 4+20+8 eta 0.95"] = new(() => new AdaptiveSirMemory(4, 20, 8, 0.95f), Sinks: 4, Evicts: true),
+        ["sir-adaptive 0+10+0 eta 0.9"] = new(() => new AdaptiveSirMemory(0, 10, 0, 0.9f, 0.5f), Sinks: 0, Evicts: true),
+        ["factory sir-adaptive"] = new(() => MemoryPolicies.Create(new("sir-adaptive", Eta: 0.95f)), Sinks: 4, Evicts: true),
         ["factory default sir"] = new(() => MemoryPolicies.Create(new()), Sinks: 4, Evicts: true),
         ["factory default streaming"] = new(() => MemoryPolicies.Create(new("streaming")), Sinks: 4, Evicts: true),
     };

@@ -1,0 +1,34 @@
+namespace SirArena.Llm.Memory;
+
+/// <summary>
+/// SirLLM with an adaptive decay: the same selection as <see cref="SirMemory"/> (sinks, top scorers, recent tokens),
+/// but each round's eta is chosen by a <see cref="SurpriseDecay"/> between <see cref="MinEta"/> and
+/// <see cref="DecayRatio"/>, so memory is rigid while the opponent is predictable and fades after it changes.
+/// </summary>
+public sealed class AdaptiveSirMemory : IAdaptiveMemoryPolicy
+{
+    public const string PolicyName = "sir-adaptive";
+    public const float DefaultMinEta = 0.6f;
+
+    public AdaptiveSirMemory(int start = 4, int entropy = 508, int recent = 0, float eta = 0.95f, float minEta = DefaultMinEta)
+    {
+        Sizes = new MemoryBudget(start, entropy, recent);
+        DecayRatio = Setting.Eta(eta, nameof(eta));
+        MinEta = Math.Min(Setting.Eta(minEta, nameof(minEta)), DecayRatio);
+    }
+
+    public MemoryBudget Sizes { get; }
+    public string Name => PolicyName;
+    public int Budget => Sizes.Total;
+
+    /// <summary>The largest eta, kept while the stream is as predictable as it has been.</summary>
+    public float DecayRatio { get; }
+
+    /// <summary>The smallest eta, reached when the stream has turned much more surprising than it was.</summary>
+    public float MinEta { get; }
+
+    public IAdaptiveDecay NewDecay() => new SurpriseDecay(DecayRatio, MinEta);
+
+    public int[] SelectKept(ReadOnlySpan<float> scores, int incoming) =>
+        KeptSlots.Select(this, scores, incoming, Sizes.Start, Sizes.Entropy);
+}

@@ -1,0 +1,24 @@
+namespace SirArena.Llm.Memory;
+
+/// <summary>
+/// A decay that chooses each round's eta from what the stream showed in that round, instead of one fixed ratio.
+/// <see cref="RetainedMemory"/> owns one per memory (it has state) and applies the eta it returns; the replay records
+/// every eta it chose, so a rebuild never has to run it again.
+/// </summary>
+public interface IAdaptiveDecay
+{
+    /// <summary>The eta to multiply the stored scores by now that a round has ended, given the raw scores
+    /// (surprisals) of the tokens the round appended; at most the policy's <see cref="IMemoryPolicy.DecayRatio"/>.</summary>
+    float EtaAfter(ReadOnlySpan<float> roundScores);
+
+    /// <summary>Writes what the next choice depends on, for a checkpoint.</summary>
+    void WriteState(BinaryWriter writer);
+
+    void ReadState(BinaryReader reader);
+}
+
+/// <summary>A policy whose memory decays adaptively: it hands each memory a fresh decay.</summary>
+public interface IAdaptiveMemoryPolicy : IMemoryPolicy
+{
+    IAdaptiveDecay NewDecay();
+}
