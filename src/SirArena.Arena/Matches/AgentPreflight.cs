@@ -7,8 +7,8 @@ namespace SirArena.Arena.Matches;
 
 /// <summary>
 /// Checks a language-model agent against the model it will run on before any match starts, so nothing is written
-/// for a run that cannot finish: its budget against the model's max_position_embeddings (read from config.json
-/// alone), then the first round of each of its scenarios on a throw-away match, which is the one way to learn the
+/// for a run that cannot finish: its budget against the model's max_position_embeddings or sliding window (read from
+/// config.json alone), then the first round of each of its scenarios on a throw-away match, which is the one way to learn the
 /// smallest chunk a round needs (it depends on the tokenizer and the scenario's text) and also catches a model that
 /// scores NaN. Messages name the agent the way the caller's user wrote it: a key path of arena.json, or a flag.
 /// </summary>
@@ -31,9 +31,9 @@ public static class AgentPreflight
         {
             throw new CheckpointException(e.Message, e);
         }
-        int limit = config.MaxPositionEmbeddings;
+        int limit = config.AttentionSpan;
         return agent.Budget > limit
-            ? $"{budgetName} {agent.Budget} exceeds the model's max_position_embeddings {limit} ({configPath}); expected {agent.Start + 1} to {limit}"
+            ? $"{budgetName} {agent.Budget} exceeds the model's {config.AttentionSpanKey} {limit} ({configPath}); expected {agent.Start + 1} to {limit}"
             : null;
     }
 

@@ -5,7 +5,10 @@ namespace SirArena.Llm.Model;
 
 /// <summary>
 /// The shape of a Llama-family decoder, read from and written to a Hugging Face <c>config.json</c>
-/// (LlamaForCausalLM, Qwen2ForCausalLM and their kin). Property names are the Hugging Face keys.
+/// (LlamaForCausalLM, Qwen2ForCausalLM, MistralForCausalLM and their kin). Property names are the Hugging Face keys.
+/// Every key either shapes the computation here (and is honoured), or is known not to change it (bookkeeping,
+/// training and generation settings, see <see cref="HarmlessKeys"/>); any other key is refused by name, since a
+/// checkpoint that asks for math this decoder does not do would otherwise load and compute something else.
 /// </summary>
 public sealed record LlamaConfig
 {
@@ -30,10 +33,48 @@ public sealed record LlamaConfig
     [JsonPropertyName("architectures")] public string[] Architectures { get; init; } = ["LlamaForCausalLM"];
     [JsonPropertyName("torch_dtype")] public string TorchDtype { get; init; } = "float32";
     [JsonPropertyName("bos_token_id")] public int? BosTokenId { get; init; }
-    [JsonPropertyName("eos_token_id")] public int? EosTokenId { get; init; }
+    /// <summary>One id or several (Llama 3 instruct models end a turn on any of three).</summary>
+    [JsonPropertyName("eos_token_id"), JsonConverter(typeof(TokenIdsConverter))] public int[]? EosTokenIds { get; init; }
+    [JsonPropertyName("rope_scaling")] public RopeScaling? RopeScaling { get; init; }
+    /// <summary>Qwen2's switch for <see cref="SlidingWindow"/>; Mistral has none and slides whenever a window is given.</summary>
+    [JsonPropertyName("use_sliding_window")] public bool? UseSlidingWindow { get; init; }
+    [JsonPropertyName("sliding_window")] public int? SlidingWindow { get; init; }
+    /// <summary>Qwen2: layers from this index on slide; below it they attend to everything.</summary>
+    [JsonPropertyName("max_window_layers")] public int? MaxWindowLayers { get; init; }
+    [JsonPropertyName("mlp_bias")] public bool MlpBias { get; init; }
+    /// <summary>Every other key of the file, checked against <see cref="HarmlessKeys"/>.</summary>
+    [JsonExtensionData] public Dictionary<string, JsonElement>? OtherKeys { get; init; }
+
+    /// <summary>Keys that say nothing about the forward pass: provenance, initialisation, dropout (off at
+    /// inference), caching, padding, the tensor-parallel split of pre-training, and generation defaults.</summary>
+    public static readonly IReadOnlySet<string> HarmlessKeys = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "transformers_version", "_name_or_path", "dtype", "initializer_range", "attention_dropout", "use_cache",
+        "pad_token_id", "pretraining_tp", "is_llama_config", "tokenizer_class", "return_dict", "output_attentions",
+        "output_hidden_states", "torchscript", "use_bfloat16", "id2label", "label2id", "problem_type",
+        "bad_words_ids", "do_sample", "max_length", "min_length", "num_beams", "temperature", "top_k", "top_p",
+        "repetition_penalty", "length_penalty", "no_repeat_ngram_size", "num_return_sequences", "early_stopping",
+        "decoder_start_token_id", "sep_token_id", "forced_bos_token_id", "forced_eos_token_id",
+    };
 
     [JsonIgnore] public int KeyValueHeads => NumKeyValueHeads ?? NumAttentionHeads;
     [JsonIgnore] public int HeadDim => HeadDimOverride ?? HiddenSize / Math.Max(1, NumAttentionHeads);
+
+    /// <summary>The sliding window some layers attend within, or null when every layer attends to all it holds.</summary>
+    [JsonIgnore] public int? ActiveSlidingWindow =>
+        SlidingWindow is not { } window ? null
+        : UseSlidingWindow == false ? null
+        : UseSlidingWindow == true && MaxWindowLayers is { } first && first >= NumHiddenLayers ? null
+        : window;
+
+    /// <summary>
+    /// The most tokens a memory of this model may hold: the pre-training length, or the sliding window where that is
+    /// shorter (within it sliding attention is full attention; past it this decoder would compute something else).
+    /// </summary>
+    [JsonIgnore] public int AttentionSpan => Math.Min(MaxPositionEmbeddings, ActiveSlidingWindow ?? int.MaxValue);
+
+    /// <summary>Which key sets <see cref="AttentionSpan"/>, for messages.</summary>
+    [JsonIgnore] public string AttentionSpanKey => AttentionSpan < MaxPositionEmbeddings ? "sliding_window" : "max_position_embeddings";
 
     /// <summary>Qwen2 checkpoints carry q/k/v biases without saying so in an <c>attention_bias</c> key.</summary>
     [JsonIgnore] public bool HasQkvBias => AttentionBias || ModelType == "qwen2";
@@ -58,8 +99,26 @@ public sealed record LlamaConfig
         if (!(RopeTheta > 0)) throw new ArgumentException($"rope_theta must be > 0, got {RopeTheta}");
         if (HiddenAct != "silu")
             throw new ArgumentException($"hidden_act \"{HiddenAct}\" is not supported; Llama-family models use \"silu\"");
+        if (!SupportedModelTypes.Contains(ModelType))
+            throw new ArgumentException($"model_type \"{ModelType}\" is not supported; supported: {string.Join(", ", SupportedModelTypes)}");
+        if (MlpBias) throw new ArgumentException("mlp_bias true is not supported: this decoder's feed-forward layers have no biases");
+        if (ActiveSlidingWindow is <= 0) throw new ArgumentException($"sliding_window must be a positive integer, got {SlidingWindow}");
+        RopeScaling?.Validate();
+        foreach (var (key, value) in OtherKeys ?? [])
+            if (!HarmlessKeys.Contains(key) && !IsOffSwitch(key, value))
+                throw new ArgumentException($"config.json key \"{key}\" is not supported: this decoder does not implement it and it may change the computation");
         return this;
     }
+
+    public static readonly IReadOnlyList<string> SupportedModelTypes = ["llama", "qwen2", "mistral"];
+
+    /// <summary>Flags that change the computation only when on, and layer lists that say every layer attends fully.</summary>
+    static bool IsOffSwitch(string key, JsonElement value) => key switch
+    {
+        "rope_interleaved" or "use_qk_norm" => value.ValueKind is JsonValueKind.False or JsonValueKind.Null,
+        "layer_types" => value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(t => t.ValueKind == JsonValueKind.String && t.GetString() == "full_attention"),
+        _ => false,
+    };
 
     static void Positive(int value, string key)
     {
@@ -84,7 +143,7 @@ public sealed record LlamaConfig
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{source}: not a valid config.json ({e.Message})", e);
+            throw new InvalidDataException($"{source}: not a valid config.json ({e.Message}{(e.Message.Contains("Path:") || e.Path is null ? "" : $" at {e.Path}")})", e);
         }
         if (config is null) throw new InvalidDataException($"{source}: empty config.json");
         try

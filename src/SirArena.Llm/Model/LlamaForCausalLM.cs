@@ -21,7 +21,7 @@ public sealed class LlamaForCausalLM : nn.Module
     public LlamaForCausalLM(LlamaConfig config) : base(nameof(LlamaForCausalLM))
     {
         Config = config.Validate();
-        Rope = new RotaryEmbedding(config.HeadDim, config.RopeTheta, config.MaxPositionEmbeddings);
+        Rope = new RotaryEmbedding(config.HeadDim, config.RopeTheta, config.MaxPositionEmbeddings, config.RopeScaling);
         model = new LlamaModel(config);
         if (!config.TieWordEmbeddings)
             lm_head = nn.Linear(config.HiddenSize, config.VocabSize, hasBias: false);

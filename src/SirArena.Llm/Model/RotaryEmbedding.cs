@@ -5,7 +5,8 @@ namespace SirArena.Llm.Model;
 
 /// <summary>
 /// Rotary position embeddings (Su et al., RoFormer) in the Hugging Face Llama layout: the head dimension is split
-/// in two halves that rotate as (x1, x2) -> (x1 cos - x2 sin, x2 cos + x1 sin) with angle p * theta^(-2i/d).
+/// in two halves that rotate as (x1, x2) -> (x1 cos - x2 sin, x2 cos + x1 sin) with angle p * theta^(-2i/d), or
+/// the frequencies a checkpoint's <see cref="RopeScaling"/> makes of those.
 /// Because a rotation by p2 equals a rotation by p2 - p1 applied after one by p1, keys stored already rotated can
 /// be moved to a new cache slot by rotating them by the shift alone (see <c>KvCache.Compact</c>).
 /// The angles of positions 0..L-1 are tabulated once, so a forward pass or a shift only looks rows up.
@@ -15,11 +16,11 @@ public sealed class RotaryEmbedding : IDisposable
     readonly Tensor cosTable;       // (L, hd): cos of (f, f)
     readonly Tensor signedSinTable; // (L, hd): sin of (f, f) with the first half negated
 
-    public RotaryEmbedding(int headDim, double theta, int maxPositions)
+    /// <param name="scaling">config.json's rope_scaling, applied to the frequencies; none when null</param>
+    public RotaryEmbedding(int headDim, double theta, int maxPositions, RopeScaling? scaling = null)
     {
-        var inverseFrequencies = new float[headDim / 2];
-        for (int i = 0; i < inverseFrequencies.Length; i++)
-            inverseFrequencies[i] = (float)(1.0 / Math.Pow(theta, 2.0 * i / headDim));
+        var unscaled = RopeScaling.Unscaled(headDim, theta);
+        var inverseFrequencies = (scaling?.Apply(unscaled) ?? unscaled).Select(f => (float)f).ToArray();
         using var scope = NewDisposeScope();
         var positions = tensor(Enumerable.Range(0, maxPositions).Select(p => (float)p).ToArray());
         var freqs = outer(positions, tensor(inverseFrequencies)); // (L, hd/2)
