@@ -135,6 +135,10 @@ public sealed class ReplayChain
             current = path;
             header = HeaderOf(current);
         }
+        // Only the first file of a chain names no previous, and it starts the match; a later file whose link is
+        // damaged would otherwise pass for the whole chain and hide the rounds before it.
+        if (header.FirstRound != 0)
+            throw new ReplayFormatException(current, 1, $"it starts at round {header.FirstRound} but names no previous file, so the rounds before it cannot be found");
         return (current, header);
     }
 
