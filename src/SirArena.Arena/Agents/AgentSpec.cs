@@ -21,6 +21,9 @@ public sealed record AgentSpec
     public int Start { get; init; } = 4;
     public int? Recent { get; init; }
     public float Eta { get; init; } = 0.9f;
+    /// <summary>A <see cref="Agents.ChatFormat"/> name; null means the one the model's chat template is recognised as
+    /// (the paper's format for a model without a template, as sir-tiny is).</summary>
+    public string? ChatFormat { get; init; }
 
     public bool IsLlm => string.Equals(Kind, LlmKind, StringComparison.OrdinalIgnoreCase);
 
@@ -37,7 +40,11 @@ public sealed record AgentSpec
             // The sinks must leave room in the budget; blaming Budget for a Start too large would mislead.
             if (Start >= Budget && Budget >= 1 && Start >= 0)
                 throw new ArgumentException($"agent \"{Name}\": Start {Start} leaves no room in Budget {Budget}; expected Start from 0 to {Budget - 1}");
-            try { _ = new MemoryPolicyOptions(Policy, Budget, Start, Recent, Eta, PretrainingLength: int.MaxValue); }
+            try
+            {
+                _ = new MemoryPolicyOptions(Policy, Budget, Start, Recent, Eta, PretrainingLength: int.MaxValue);
+                if (ChatFormat is not null) Agents.ChatFormat.Named(ChatFormat);
+            }
             catch (ArgumentException e) { throw new ArgumentException($"agent \"{Name}\": {e.Plain()}", e); }
         }
         else if (!BaselineAgents.Names.Contains(Kind.ToLowerInvariant()))

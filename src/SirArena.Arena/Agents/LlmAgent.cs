@@ -6,7 +6,7 @@ namespace SirArena.Arena.Agents;
 
 /// <summary>
 /// A Simulation agent backed by a language model with one endless, budget-held cache. Each round it appends the
-/// turn's prompt (reserving room for the longest answer, as the reference reserves max_gen_len), scores every
+/// turn's prompt in the model's <see cref="ChatFormat"/> (reserving room for the longest answer, as the reference reserves max_gen_len), scores every
 /// candidate by ln p(its first token | context) from that one prefill (by ln p(all its tokens | context) when two
 /// candidates share a first token, as words a tokenizer splits can), appends the best candidate's tokens, and ends
 /// the round (SirLLM's decay). It never reads <see cref="Turn.Truth"/>. <see cref="LastTrace"/> tells the replay
@@ -15,6 +15,7 @@ namespace SirArena.Arena.Agents;
 public sealed class LlmAgent : IMemoryAgent, IResumable, IDisposable
 {
     readonly LanguageModel model;
+    readonly ChatFormat format;
     readonly Dictionary<string, int[]> candidateTokens = new();
 
     public string Name { get; }
@@ -26,16 +27,17 @@ public sealed class LlmAgent : IMemoryAgent, IResumable, IDisposable
     /// <summary>The agent's whole memory; the arena reads it through <see cref="IMemoryAgent"/>, tests look inside.</summary>
     internal StreamSession Session { get; }
 
-    public LlmAgent(string name, LanguageModel model, IMemoryPolicy policy)
+    public LlmAgent(string name, LanguageModel model, IMemoryPolicy policy, ChatFormat? format = null)
     {
         Name = name;
         this.model = model;
+        this.format = format ?? ChatFormat.Paper;
         Session = new StreamSession(model.Decoder, policy);
     }
 
     public AgentChoice Choose(Turn turn)
     {
-        var promptIds = model.Tokenizer.Encode(turn.Prompt);
+        var promptIds = model.Tokenizer.Encode(format.Prompt(turn));
         var answers = turn.Candidates.Select(Tokens).ToArray();
         var prompt = Session.Prefill(promptIds, reserve: answers.Max(a => a.Length));
         var firstTokens = answers.Select(a => a[0]).ToArray();

@@ -24,7 +24,8 @@ public sealed class MatchFactory(ScenarioCatalog catalog, string defaultModelFol
         spec.Validate();
         if (!spec.IsLlm) return BaselineAgents.Create(spec.Kind, seed);
         var model = Model(spec.Model ?? defaultModelFolder);
-        return new LlmAgent(spec.Name, model, spec.CreatePolicy(model.Decoder.Config.AttentionSpan));
+        return new LlmAgent(spec.Name, model, spec.CreatePolicy(model.Decoder.Config.AttentionSpan),
+            ChatFormat.For(spec.ChatFormat, model.Tokenizer.ChatTemplate, model.Folder));
     }
 
     /// <summary>The loaded model of a folder (loaded on first use).</summary>

@@ -21,7 +21,8 @@ public static class PlayCommand
     {
         var opponent = new Option<string>("--opponent") { Description = "scenario to play (a file name under scenarios/)", DefaultValueFactory = _ => "rock-biased" };
         var rounds = NumberOptions.Optional<long>("--rounds", "stop after this many rounds (default: endless, until Ctrl+C)", "a whole number of rounds, 1 or more", v => v >= 1);
-        var policy = new Option<string?>("--policy") { Description = "memory policy: sir, streaming or full" };
+        var policy = new Option<string?>("--policy") { Description = "memory policy: sir, sir-adaptive, streaming or full" };
+        var chatFormat = new Option<string?>("--chat-format") { Description = "prompt format: paper, chatml, llama3 or gemma (default: recognised from the model's chat_template; paper without one)" };
         var budget = NumberOptions.Optional<int>("--budget", "cache budget in tokens", "a whole number of tokens, 1 or more", v => v >= 1);
         var start = NumberOptions.Optional<int>("--start", "attention sinks kept", "a whole number of tokens, 0 or more", v => v >= 0);
         var recent = NumberOptions.Optional<int>("--recent", "sir: slots for the newest tokens", "a whole number of tokens, 0 or more", v => v >= 0);
@@ -31,7 +32,7 @@ public static class PlayCommand
         var output = new Option<string?>("--out") { Description = "folder for the replay (default: the arena's output)" };
         var config = new Option<string?>("--config") { Description = "arena configuration (default: arena.json)" };
         var rollEvery = NumberOptions.Optional<long>("--roll-every", "start a new replay file every N rounds, each linking the one before (default: one file)", "a whole number of rounds, 1 or more", v => v >= 1);
-        var command = new Command("play", "one agent against one opponent, live") { opponent, rounds, policy, budget, start, recent, eta, model, seed, output, config, rollEvery };
+        var command = new Command("play", "one agent against one opponent, live") { opponent, rounds, policy, budget, start, recent, eta, model, chatFormat, seed, output, config, rollEvery };
 
         command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, () =>
         {
@@ -47,6 +48,7 @@ public static class PlayCommand
                 Recent = parse.GetValue(recent) ?? challenger.Recent,
                 Eta = parse.GetValue(eta) ?? challenger.Eta,
                 Model = parse.GetValue(model) is { } m ? Path.GetFullPath(m) : challenger.Model,
+                ChatFormat = parse.GetValue(chatFormat) ?? challenger.ChatFormat,
             };
             agent = agent with { Name = parse.GetValue(policy) is null ? agent.Name : agent.Policy };
             var spec = new MatchSpec(parse.GetValue(opponent)!, parse.GetValue(seed), agent);

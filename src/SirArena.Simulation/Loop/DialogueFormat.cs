@@ -19,6 +19,11 @@ public static class DialogueFormat
     /// <summary>The user's line with its role prefix, e.g. <c>USER: I chose [rock]. ... You choose:</c>.</summary>
     public static string UserTurn(string userText) => UserPrefix + userText;
 
+    /// <summary>The user's text of a line <see cref="UserTurn"/> wrote, for agents that render it in another format.</summary>
+    public static string UserText(string userTurn) => userTurn.StartsWith(UserPrefix, StringComparison.Ordinal)
+        ? userTurn[UserPrefix.Length..]
+        : throw new ArgumentException($"a user turn starts with \"{UserPrefix}\", got \"{userTurn}\"", nameof(userTurn));
+
     /// <summary>The exact text appended to the agent's context before it answers round <paramref name="round"/>.</summary>
     public static string Prompt(long round, string userText) =>
         (round == 0 ? "" : LineBreak) + UserTurn(userText) + LineBreak + AssistantPrefix;
