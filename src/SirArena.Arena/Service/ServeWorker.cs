@@ -28,6 +28,8 @@ public sealed class ServeWorker(ServePlan plan, ChainLock folderLock, MatchFacto
             logger.LogWarning("file locking is turned off (DOTNET_SYSTEM_IO_DISABLEFILELOCKING): {Lock} does not stop a second serve on {Folder}",
                 folderLock.LockPath, plan.Folder);
         var matches = new List<ServedMatch>();
+        // Before any match opens: a replay header records the threads its match runs on.
+        using var threads = IntraOpThreads.ForMatches(Math.Min(plan.Parallelism, plan.Matches.Count));
         try
         {
             foreach (var spec in plan.Matches)

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using SirArena.Arena.Matches;
 using SirArena.Arena.Statistics;
 using SirArena.Simulation.Loop;
-using TorchSharp;
 
 namespace SirArena.Arena.Tournament;
 
@@ -45,11 +44,7 @@ public sealed class ArenaRunner(MatchFactory factory, IMatchRecorderFactory reco
         }
 
         int parallelism = Math.Max(1, Math.Min(options.Parallelism, toPlay.Count));
-        // Side-by-side matches each get one intra-op thread; a lone match may use them all. The setting is
-        // process-wide, so it is put back afterwards.
-        int threads = torch.get_num_threads();
-        if (parallelism > 1) torch.set_num_threads(1);
-        try
+        using (IntraOpThreads.ForMatches(parallelism))
         {
             await Parallel.ForEachAsync(toPlay,
                 new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = CancellationToken.None },
@@ -68,10 +63,6 @@ public sealed class ArenaRunner(MatchFactory factory, IMatchRecorderFactory reco
                     }
                     return ValueTask.CompletedTask;
                 });
-        }
-        finally
-        {
-            torch.set_num_threads(threads);
         }
         return new ArenaResult(
             played.OfType<MatchOutcome>().ToArray(),
