@@ -43,7 +43,8 @@ public static class ServeCommand
             if (parse.GetValue(statusSeconds) is { } s) overrides[$"{ServeOptions.Section}:StatusSeconds"] = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (parse.GetValue(parallelism) is { } p) overrides[$"{ArenaOptions.Section}:Parallelism"] = p.ToString();
             var builder = ArenaHost.CreateBuilder(parse.GetValue(config), overrides, LogLevel.Information);
-            if (parse.GetValue(json)) builder.Logging.ClearProviders().AddJsonConsole();
+            if (parse.GetValue(json))
+                builder.Logging.ClearProviders().AddJsonConsole(o => { o.UseUtcTimestamp = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ"; });
             else builder.Logging.AddSimpleConsole(f => f.TimestampFormat = "HH:mm:ss ");
             builder.AddServe(parse.GetValue(opponents) ?? [], parse.GetValue(agents) ?? []);
             using var host = builder.Build();

@@ -32,7 +32,9 @@ public static class ArenaHost
         builder.Configuration.AddEnvironmentVariables("SIRARENA_");
         if (overrides is not null) builder.Configuration.AddInMemoryCollection(overrides);
         ConfigurationKeys.Check(builder.Configuration, file);
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(logLevel);
+        // The verb's level is the default; arena.json's or SIRARENA_Logging__ settings refine it, as in any .NET host.
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(logLevel)
+            .AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.AddSirArena(file);
         return builder;
     }
