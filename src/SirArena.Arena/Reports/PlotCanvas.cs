@@ -5,7 +5,9 @@ namespace SirArena.Arena.Reports;
 
 /// <summary>
 /// What every plot of the report shares: titles and axis labels, one colour per agent across all plots (so a reader
-/// follows an agent from figure to figure), rates drawn in percent, and saving as PNG.
+/// follows an agent from figure to figure), the reference agent (the oracle) as a thin black line, a grey dashed
+/// chance line, light bands so that overlapping ones stay readable, the legend beside the data (never over it), a y
+/// axis fitted to the data, rates drawn in percent, and saving as PNG.
 /// </summary>
 internal static class PlotCanvas
 {
@@ -22,19 +24,34 @@ internal static class PlotCanvas
 
     private static Color ColorOf(int agentIndex) => Palette.GetColor(agentIndex);
 
-    /// <summary>A line with a translucent confidence band between <paramref name="low"/> and <paramref name="high"/>.</summary>
-    public static void LineWithBand(Plot plot, double[] xs, double[] ys, double[] low, double[] high, int agentIndex, string label)
+    /// <summary>A horizontal grey dashed line at <paramref name="percent"/>, e.g. what uniform random play wins.</summary>
+    public static void Chance(Plot plot, double percent, string label)
     {
-        var band = plot.Add.FillY(xs, low, high);
-        band.FillColor = ColorOf(agentIndex).WithAlpha(0.2);
-        band.LineColor = Colors.Transparent;
-        Line(plot, xs, ys, agentIndex, label);
+        var line = plot.Add.HorizontalLine(percent);
+        line.Color = Colors.Gray;
+        line.LinePattern = LinePattern.Dotted;
+        line.LineWidth = 1.5f;
+        line.LegendText = label;
+    }
+
+
+    /// <summary>A line with a translucent confidence band between <paramref name="low"/> and <paramref name="high"/>;
+    /// the reference agent's line alone, as the ceiling the others are read against.</summary>
+    public static void LineWithBand(Plot plot, double[] xs, double[] ys, double[] low, double[] high, int agentIndex, string label, bool reference)
+    {
+        if (!reference)
+        {
+            var band = plot.Add.FillY(xs, low, high);
+            band.FillColor = ColorOf(agentIndex).WithAlpha(0.1);
+            band.LineColor = Colors.Transparent;
+        }
+        Line(plot, xs, ys, agentIndex, label, reference);
     }
 
     /// <summary>
     /// One line per agent through its binned rates, plotted at each bin's centre in percent, with the Wilson band.
     /// </summary>
-    public static void BinnedRates(Plot plot, IReadOnlyList<string> agents, IEnumerable<(string Agent, int From, int To, Proportion Rate)> bins)
+    public static void BinnedRates(Plot plot, IReadOnlyList<string> agents, IEnumerable<(string Agent, int From, int To, Proportion Rate)> bins, string? reference)
     {
         var all = bins.Where(b => b.Rate.Trials > 0).ToArray();
         for (var i = 0; i < agents.Count; i++)
@@ -49,26 +66,31 @@ internal static class PlotCanvas
                 Percent(intervals.Select(c => c.Low)),
                 Percent(intervals.Select(c => c.High)),
                 i,
-                agents[i]);
+                agents[i],
+                agents[i] == reference);
         }
     }
 
     /// <summary>Every other agent is dashed: agents that play alike (oracle and counter against a fixed bias) draw the
-    /// same curve, and a dashed line over a solid one keeps both visible.</summary>
-    public static void Line(Plot plot, double[] xs, double[] ys, int agentIndex, string label)
+    /// same curve, and a dashed line over a solid one keeps both visible. The reference is thin and black.</summary>
+    public static void Line(Plot plot, double[] xs, double[] ys, int agentIndex, string label, bool reference)
     {
-        var line = plot.Add.Scatter(xs, ys, ColorOf(agentIndex));
-        line.LegendText = label;
-        line.LineWidth = 2;
-        line.LinePattern = agentIndex % 2 == 0 ? LinePattern.Solid : LinePattern.Dashed;
+        var line = plot.Add.Scatter(xs, ys, reference ? Colors.Black : ColorOf(agentIndex));
+        line.LegendText = reference ? label + " (reference)" : label;
+        line.LineWidth = reference ? 1 : 2;
+        line.LinePattern = reference || agentIndex % 2 == 0 ? LinePattern.Solid : LinePattern.Dashed;
         line.MarkerSize = xs.Length > 60 ? 0 : 5;
     }
 
-    /// <summary>Legend on, y axis 0-100% with a little air, saved as <paramref name="fileName"/> in <paramref name="folder"/>.</summary>
+    /// <summary>Legend to the right of the data, y axis fitted to what is drawn (within 0-100% and a little air),
+    /// saved as <paramref name="fileName"/> in <paramref name="folder"/>.</summary>
     public static string Save(Plot plot, string folder, string fileName, ReportOptions options)
     {
-        plot.Axes.SetLimitsY(-2, 102); // a curve at 0% or 100% stays off the frame
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.Axes.AutoScale();
+        var limits = plot.Axes.GetLimits();
+        double span = Math.Max(limits.Top - limits.Bottom, 4);
+        plot.Axes.SetLimitsY(Math.Max(-2, limits.Bottom - span * 0.08), Math.Min(102, limits.Top + span * 0.08));
+        plot.ShowLegend(Edge.Right);
         var path = Path.Combine(folder, fileName);
         plot.SavePng(path, options.PlotWidth, options.PlotHeight);
         return path;

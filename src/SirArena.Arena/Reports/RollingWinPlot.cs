@@ -13,8 +13,9 @@ internal static class RollingWinPlot
         {
             var matches = outcomes.Where(o => o.Scenario == scenario && o.Agent == agents[i]).ToArray();
             var (rounds, rates) = RollingWinRate.Of(matches, options.RollingWindow);
-            if (rounds.Length > 0) PlotCanvas.Line(plot, rounds, PlotCanvas.Percent(rates), i, agents[i]);
+            if (rounds.Length > 0) PlotCanvas.Line(plot, rounds, PlotCanvas.Percent(rates), i, agents[i], agents[i] == options.Oracle);
         }
+        PlotCanvas.Chance(plot, 100.0 / 3, "chance (1/3)");
         return PlotCanvas.Save(plot, folder, $"rolling-{PlotCanvas.FileSafe(scenario)}.png", options);
     }
 }

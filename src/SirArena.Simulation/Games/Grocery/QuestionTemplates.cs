@@ -10,7 +10,7 @@ public interface IQuestionTemplate
 }
 
 /// <summary>Options are the right answer and three distractors, the right one's position drawn at random.</summary>
-internal static class OptionShuffle
+public static class OptionShuffle
 {
     public const int OptionCount = 4;
 
