@@ -58,6 +58,28 @@ public class InspectorPageTests(GroceryReplays replays) : IClassFixture<GroceryR
     }
 
     [Fact]
+    public async Task A_grocery_requests_item_tokens_are_marked_while_they_wait_for_the_recall()
+    {
+        var (request, item, prompt) = ReplayChain.Open(replays.Sir).ReadRounds()
+            .Where(r => r.Result is Simulation.Games.Grocery.GroceryRoundResult { Kind: Simulation.Games.Grocery.GroceryTurnKind.Request })
+            .Select(r => (r.Round, ((Simulation.Games.Grocery.GroceryRoundResult)r.Result).Item, r.Trace!.Prompt))
+            .First(r => r.Round >= 5);
+        long round = request + 2;
+        var page = Path.Combine(replays.Arena.Path, "request.html");
+        var (code, _, error) = await CliRun.Invoke("replay", replays.Sir, "--html", page, "--round", $"{round}");
+        code.Should().Be(0, error);
+
+        using var browser = HeadlessChromium.Start();
+        browser.Navigate().GoToUrl(new Uri(page).AbsoluteUri);
+        var itemTokens = RequestMemory.ItemTokens(prompt, item, replays.Sir, request);
+        var held = ReplayRoundView.Read(replays.Sir, round).Retained.Select(t => t.StreamIndex).Where(itemTokens.Contains).ToArray();
+        held.Should().NotBeEmpty("two rounds after the request a budget of 200 still holds some of the item");
+        Longs(browser, "#side0 .held.request", "stream").Should().Equal(held, "round {0} follows the item \"{1}\" requested in round {2}", round, item, request);
+        Script(browser, "return document.querySelector('#side0 .summary').textContent")
+            .Should().Contain($"the request's item: {held.Length} of {itemTokens.Length} tokens still held");
+    }
+
+    [Fact]
     public async Task The_page_is_refused_with_verify_or_json_and_a_comparison_of_another_seed_is_refused_naming_both_files()
     {
         var (code, _, error) = await CliRun.Invoke("replay", replays.Sir, "--html", "--verify");

@@ -21,6 +21,7 @@ public sealed record InspectorData(
     public static long LastRound(string path, bool prefix)
     {
         long last = -1;
+        long[] requested = [];
         foreach (var round in ReplayChain.Open(path, prefix).ReadRounds()) last = round.Round;
         return last;
     }
@@ -40,6 +41,7 @@ public sealed record InspectorData(
         var rounds = new List<InspectorRound>();
         bool hasMemory = true;
         long last = -1;
+        long[] requested = [];
         foreach (var record in chain.ReadRounds())
         {
             if (record.Round > range.To) break;
@@ -58,12 +60,17 @@ public sealed record InspectorData(
                     held.Add(token.StreamIndex);
                 }
             firstIndexOfRound.Add(trace.Prompt.FirstStreamIndex);
+            var grocery = record.Result as GroceryRoundResult;
+            if (grocery?.Kind == GroceryTurnKind.Request)
+                requested = RequestMemory.ItemTokens(trace.Prompt, grocery.Item, path, record.Round);
             var evicted = memory.Apply(trace);
             if (record.Round < range.From) continue;
             var now = memory.Tokens;
             var entered = now.Where(t => !held.Contains(t.StreamIndex)).Select(t => new object[] { t.StreamIndex, t.Text, t.Score }).ToArray();
             var passing = evicted.Where(t => !held.Contains(t.StreamIndex)).Select(t => new object[] { t.StreamIndex, t.Text }).ToArray();
-            rounds.Add(InspectorRound.Of(record, trace.Prompt.FirstStreamIndex, entered, [.. evicted.Select(t => t.StreamIndex)], passing));
+            rounds.Add(InspectorRound.Of(record, trace.Prompt.FirstStreamIndex, entered, [.. evicted.Select(t => t.StreamIndex)], passing)
+                with { Q = requested.Length > 0 ? requested : null });
+            if (grocery?.Kind == GroceryTurnKind.Recall) requested = [];
             held.Clear();
             held.UnionWith(now.Select(t => t.StreamIndex));
         }
@@ -85,12 +92,16 @@ public sealed record InspectorData(
 /// <summary>
 /// One round of an inspector page: number, outcome, user turn, candidates (text, option, score, chosen), the grocery
 /// turn when there is one, the round's first stream index and its memory delta (see <see cref="InspectorData"/>).
-/// Short names keep the page small.
+/// A grocery round between a request and its recall (both included) also carries the stream indices of the
+/// requested item's tokens, so the page can follow them until they are evicted or recalled. Short names keep the
+/// page small.
 /// </summary>
 public sealed record InspectorRound(
     long R, string O, string U, IReadOnlyList<object[]> C, string? G, long? F,
     IReadOnlyList<object[]> A, IReadOnlyList<long> E, IReadOnlyList<object[]> X, float? K)
 {
+    public IReadOnlyList<long>? Q { get; init; }
+
     public static InspectorRound Of(ReplayRound record, long? firstStreamIndex, object[][] entered, long[] evicted, object[][] passing)
     {
         var result = record.Result;
