@@ -35,7 +35,7 @@ public static class RequestMemory
     }
 
     /// <summary>Stream indices of the prompt's tokens that spell the item inside its "[...]".</summary>
-    static long[] ItemTokens(ChunkTrace prompt, string item, string path, long round)
+    public static long[] ItemTokens(ChunkTrace prompt, string item, string path, long round)
     {
         var text = string.Concat(prompt.TokenTexts);
         int start = text.IndexOf("[" + item + "]", StringComparison.Ordinal) + 1;

@@ -10,6 +10,7 @@ namespace SirArena.Cli.Commands;
 
 /// <summary>
 /// <c>sirarena replay FILE</c> summarises a match; <c>--round N</c> shows what the agent held at round N and why;
+/// <c>--html</c> writes an inspector page to look at in a browser (<see cref="InspectorPage"/>);
 /// <c>--verify</c> re-runs the match from the header and confirms it is reproduced round for round. All three read
 /// the match's whole chain of files and refuse one with a break (a missing or unreadable file, a gap, a repeat) with
 /// exit code 2 naming the file; <c>--prefix</c> lets the summary and <c>--round</c> read the rounds before the break
@@ -29,7 +30,17 @@ public static class ReplayCommand
         {
             Description = "read a broken chain up to its break and say where it stopped, instead of refusing it (not with --verify)",
         };
-        var command = new Command("replay", "inspect or verify a replay") { file, round, verify, config, prefix, json };
+        var html = new Option<string?>("--html")
+        {
+            Description = "write the inspector, one self-contained HTML page, to OUT (default: the replay's name with .html); with --round it opens at that round",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var compare = new Option<string?>("--compare") { Description = "with --html: a second replay of the same scenario and seed, shown side by side" };
+        var rounds = new Option<string?>("--rounds")
+        {
+            Description = $"with --html: the rounds FROM-TO the page holds (default: all, or the last {RoundRange.DefaultWindow} of a longer replay)",
+        };
+        var command = new Command("replay", "inspect or verify a replay") { file, round, verify, config, prefix, json, html, compare, rounds };
         command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, () =>
         {
             var path = parse.GetValue(file)!;
@@ -38,6 +49,14 @@ public static class ReplayCommand
                 throw new ArgumentException("--verify and --round do different things; give one of them");
             if (parse.GetValue(verify) && parse.GetValue(prefix))
                 throw new ArgumentException("--verify passes only a chain it read whole; leave out --prefix, or use --prefix without --verify to see the rounds before a break");
+            bool page = parse.GetResult(html) is not null;
+            if (page && (parse.GetValue(verify) || parse.GetValue(json)))
+                throw new ArgumentException("--html writes a page; leave out --verify and --json, which do other things");
+            if (!page && (parse.GetValue(compare) is not null || parse.GetValue(rounds) is not null))
+                throw new ArgumentException("--compare and --rounds shape the --html page; give --html too");
+            if (page)
+                return Task.FromResult(InspectorPage.Write(path, parse.GetValue(html), parse.GetValue(compare), parse.GetValue(rounds),
+                    parse.GetValue(round), parse.GetValue(prefix), output, parse.InvocationConfiguration.Error));
             if (parse.GetValue(verify))
             {
                 using var host = ArenaHost.CreateBuilder(parse.GetValue(config)).Build();
