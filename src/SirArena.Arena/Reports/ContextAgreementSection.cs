@@ -4,7 +4,8 @@ namespace SirArena.Arena.Reports;
 
 /// <summary>
 /// The report's "does the model read its context" table, from an arena folder's replays: per language-model agent
-/// and Rock-Paper-Scissors scenario, how often it played what beats the most frequent move visible in its memory.
+/// Rock-Paper-Scissors scenario and seed (a deterministic player, a cycle, gives every seed the same rows), how
+/// often it played what beats the most frequent move visible in its memory.
 /// </summary>
 public static class ContextAgreementSection
 {
@@ -17,7 +18,7 @@ public static class ContextAgreementSection
             var agreement = ContextAgreement.Of(file);
             if (agreement.Trials == 0) continue;
             var (low, high) = agreement.WilsonInterval();
-            rows.Add($"| {header.Match.Agent.Name} | {header.Match.Scenario} | {agreement.Value:P1} ({low:P1} to {high:P1}) | {agreement.Trials} |");
+            rows.Add($"| {header.Match.Agent.Name} | {header.Match.Scenario} | {header.Match.Seed} | {agreement.Value:P1} ({low:P1} to {high:P1}) | {agreement.Trials} |");
         }
         if (rows.Count == 0) return [];
         return
@@ -27,8 +28,8 @@ public static class ContextAgreementSection
             "Share of rounds in which the agent played what beats the opponent move seen most often among the tokens its",
             "memory held when it answered (only rounds where that move is unique; Wilson 95% intervals).",
             "",
-            "| agent | scenario | agrees with the visible counter | rounds counted |",
-            "|---|---|---:|---:|",
+            "| agent | scenario | seed | agrees with the visible counter | rounds counted |",
+            "|---|---|---:|---:|---:|",
             .. rows,
             "",
         ];
