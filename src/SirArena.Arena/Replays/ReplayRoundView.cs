@@ -78,11 +78,7 @@ public sealed record ReplayRoundView(
     static ReplayRoundView From(ReplayRound record, RetainedSet memory, IReadOnlyList<RememberedToken> evicted)
     {
         var result = record.Result;
-        var candidates = result.Turn.Candidates
-            .Select((text, i) => new CandidateView(
-                i, text, i < result.Turn.Options.Count ? result.Turn.Options[i] : text,
-                i < result.Choice.Scores.Count ? result.Choice.Scores[i] : double.NaN, i == result.Choice.Index))
-            .ToArray();
+        var candidates = CandidateView.Of(result);
         bool hasMemory = record.Trace is not null;
         return new ReplayRoundView(
             record.Round, result.Turn.UserTurn, candidates, result.Outcome, hasMemory,

@@ -21,7 +21,6 @@ public sealed record InspectorData(
     public static long LastRound(string path, bool prefix)
     {
         long last = -1;
-        long[] requested = [];
         foreach (var round in ReplayChain.Open(path, prefix).ReadRounds()) last = round.Round;
         return last;
     }
@@ -105,10 +104,7 @@ public sealed record InspectorRound(
     public static InspectorRound Of(ReplayRound record, long? firstStreamIndex, object[][] entered, long[] evicted, object[][] passing)
     {
         var result = record.Result;
-        var candidates = result.Turn.Candidates.Select((text, i) => new object[]
-        {
-            text, i < result.Turn.Options.Count ? result.Turn.Options[i] : text, i < result.Choice.Scores.Count ? result.Choice.Scores[i] : double.NaN, i == result.Choice.Index,
-        }).ToArray();
+        var candidates = CandidateView.Of(result).Select(c => new object[] { c.Text, c.Option, c.Score, c.Chosen }).ToArray();
         string? grocery = result is GroceryRoundResult g
             ? $"{g.Kind.ToString().ToLowerInvariant()} {g.Item} (correct: option {g.CorrectIndex + 1}, distance {g.Distance})"
             : null;
