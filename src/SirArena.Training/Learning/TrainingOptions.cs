@@ -42,7 +42,7 @@ public sealed record TrainingOptions
     public int OpeningSteps { get; init; } = 1500;
     /// <summary>The share of an opening step's batch that are openings; Rock-Paper-Scissors windows fill the rest.
     /// Copying a made-up item forms on openings alone and not beside long windows, whose many answers and text
-    /// tokens outweigh the recalls (docs/results.md, runs 15 and 16); counting forms later, on the whole pool.</summary>
+    /// tokens outweigh the recalls (docs/results.md, "A general reader"); counting forms later, on the whole pool.</summary>
     public double OpeningBatchShare { get; init; } = 1.0;
     public int EvalInterval { get; init; } = 250;
     public int EvalWindows { get; init; } = 384;
