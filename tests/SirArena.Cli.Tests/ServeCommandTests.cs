@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using SirArena.Arena.Checkpoints;
 using SirArena.Arena.Replays;
 using SirArena.Arena.Service;
@@ -87,6 +89,25 @@ public class ServeCommandTests
         code.Should().Be(0);
         var status = ServeStatus.Read(statusFile);
         status.Matches.Should().ContainSingle().Which.State.Should().Be("Stopped");
+    }
+
+    [Fact]
+    public async Task The_status_is_logged_as_fields_a_json_log_keeps_apart_not_as_one_preformatted_string()
+    {
+        using var arena = new ArenaFolder(Json(ScenarioFolder.Locate()));
+        var builder = ArenaHost.CreateBuilder(arena.Config, logLevel: LogLevel.Information);
+        builder.Logging.AddFakeLogging();
+        builder.AddServe([], []);
+        using var host = builder.Build();
+
+        var status = await RunUntil(host, s => s.Rounds > 0);
+
+        var logged = host.Services.GetFakeLogCollector().GetSnapshot().Where(r => r.Message.StartsWith("status:")).ToList();
+        logged.Should().NotBeEmpty();
+        var fields = logged[^1].StructuredState!.ToDictionary(kv => kv.Key, kv => kv.Value);
+        fields.Keys.Should().Contain(["Running", "Matches", "Broken", "Rounds", "RoundsPerSecond", "RssMb", "ManagedHeapMb", "LiveTensors"]);
+        fields["Matches"].Should().Be(status.Matches.Count.ToString());
+        long.Parse(fields["Rounds"]!).Should().BePositive();
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed record MatchStatus(
     int? CachedTokens, long LastCheckpoint, string Chain, string? Problem);
 
 /// <summary>
-/// What `serve` reports every few seconds: in one log line, and in full in the status file (JSON, rewritten
+/// What `serve` reports every few seconds: in one log entry, and in full in the status file (JSON, rewritten
 /// atomically, so a reader never sees half of it).
 /// </summary>
 public sealed record ServeStatus(DateTime Utc, double UptimeSeconds, long Rounds, double RoundsPerSecond, ProcessFigures Process, IReadOnlyList<MatchStatus> Matches)
@@ -18,10 +18,6 @@ public sealed record ServeStatus(DateTime Utc, double UptimeSeconds, long Rounds
 
     public int Running => Matches.Count(m => m.State == nameof(ServedMatchState.Running));
     public int Broken => Matches.Count(m => m.State == nameof(ServedMatchState.Broken));
-
-    public string Line() =>
-        $"{Running} of {Matches.Count} matches running, {Broken} broken; {Rounds:N0} rounds this run ({RoundsPerSecond:F1} rounds/s); " +
-        $"RSS {Process.RssMb:F0} MB, managed heap {Process.ManagedHeapMb:F1} MB, {Process.LiveTensors:N0} live tensors";
 
     public void WriteTo(string path)
     {

@@ -75,7 +75,11 @@ public sealed class ServeWorker(ServePlan plan, ChainLock folderLock, MatchFacto
     {
         var status = monitor.Sample();
         LastStatus = status;
-        logger.LogInformation("status: {Status}", status.Line());
+        // Each figure is a field of its own, so a JSON log (--json-log) can be filtered and plotted without parsing text.
+        logger.LogInformation("status: {Running} of {Matches} matches running, {Broken} broken; {Rounds:N0} rounds this run ({RoundsPerSecond:F1} rounds/s); " +
+            "RSS {RssMb:F0} MB, managed heap {ManagedHeapMb:F1} MB, {LiveTensors:N0} live tensors",
+            status.Running, status.Matches.Count, status.Broken, status.Rounds, status.RoundsPerSecond,
+            status.Process.RssMb, status.Process.ManagedHeapMb, status.Process.LiveTensors);
         try
         {
             status.WriteTo(StatusPath);
