@@ -19,18 +19,17 @@ public static class ArenaCommand
 {
     public static Command Create()
     {
-        var config = new Option<string?>("--config") { Description = "arena configuration (default: arena.json)" };
         var rounds = NumberOptions.Optional<long>("--rounds", "rounds per match (overrides Arena:Rounds)", "a whole number of rounds, 1 or more", v => v >= 1);
         var output = new Option<string?>("--out") { Description = "output folder (overrides Arena:Output)" };
         var parallelism = NumberOptions.Optional<int>("--parallelism", "matches side by side (overrides Arena:Parallelism)", "a whole number of matches, 1 or more", v => v >= 1);
         var resume = new Option<string?>("--resume") { Description = "finish the arena run in this folder: its complete replays are read back, the rest played" };
-        var command = new Command("arena", "play the arena's agents against its opponents and write a report") { config, rounds, output, parallelism, resume };
+        var command = new Command("arena", "play the arena's agents against its opponents and write a report") { rounds, output, parallelism, resume };
         command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, async () =>
         {
             bool resuming = parse.GetValue(resume) is not null;
             var (options, file, reproduce) = resuming
-                ? Resumed(parse, parse.GetValue(resume)!, parse.GetValue(parallelism), config, rounds, output)
-                : Started(parse, parse.GetValue(config), parse.GetValue(rounds), parse.GetValue(output), parse.GetValue(parallelism));
+                ? Resumed(parse, parse.GetValue(resume)!, parse.GetValue(parallelism), GlobalOptions.ConfigOption(parse), rounds, output)
+                : Started(parse, parse.GetValue(rounds), parse.GetValue(output), parse.GetValue(parallelism));
             var catalog = ScenarioCatalog.Load(options.Scenarios);
             using var factory = new MatchFactory(catalog, options.Model);
             string folder;
@@ -77,17 +76,20 @@ public static class ArenaCommand
             }
             return 0;
         }));
-        return command;
+        return command.WithExamples(
+            new HelpExample("sirarena arena", "every agent of arena.json against every opponent, on the same moves; the report goes to replays/arena-TIME/report.md"),
+            new HelpExample("sirarena arena --config arena-reader.json --rounds 500 --parallelism 2", "another arena file, shorter matches, two side by side"),
+            new HelpExample("sirarena arena --resume replays/arena-20261201-041209", "finish an interrupted run: complete replays are read back, the rest played"));
     }
 
     /// <summary>A new run: arena.json with the command line's overrides, every path made absolute for the run file.</summary>
-    static (ArenaOptions Options, ConfigFile File, string Command) Started(ParseResult parse, string? config, long? rounds, string? output, int? parallelism)
+    static (ArenaOptions Options, ConfigFile File, string Command) Started(ParseResult parse, long? rounds, string? output, int? parallelism)
     {
         var overrides = new Dictionary<string, string?>();
         if (rounds is { } r) overrides[$"{ArenaOptions.Section}:Rounds"] = r.ToString();
         if (output is { } o) overrides[$"{ArenaOptions.Section}:Output"] = Path.GetFullPath(o);
         if (parallelism is { } p) overrides[$"{ArenaOptions.Section}:Parallelism"] = p.ToString();
-        using var host = ArenaHost.CreateBuilder(config, overrides).Build();
+        using var host = ArenaHost.CreateBuilder(parse, overrides).Build();
         var options = host.Services.Arena();
         var file = host.Services.GetRequiredService<ConfigFile>();
         options = options with

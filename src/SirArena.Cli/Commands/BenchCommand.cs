@@ -27,14 +27,13 @@ public static class BenchCommand
         var opponent = new Option<string>("--opponent") { Description = "scenario to play", DefaultValueFactory = _ => "rock-biased" };
         var playRounds = NumberOptions.WithDefault<int>("--rounds", "rounds per repeat", "a whole number of rounds, 1 or more", v => v >= 1, 300);
         var playRepeats = NumberOptions.WithDefault<int>("--repeats", "repeats (the median is reported)", "a whole number of repeats, 1 or more", v => v >= 1, 5);
-        var config = new Option<string?>("--config") { Description = "arena configuration (default: arena.json)" };
         var play = new Command("play", "rounds/s of `play` with the default settings, and the replay's share of a round")
         {
-            opponent, playRounds, playRepeats, config,
+            opponent, playRounds, playRepeats,
         };
         play.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, () =>
         {
-            using var host = ArenaHost.CreateBuilder(parse.GetValue(config)).Build();
+            using var host = ArenaHost.CreateBuilder(parse).Build();
             var options = host.Services.Arena();
             var agent = options.DefaultPlayer();
             new PlayBenchmark(host.Services.GetRequiredService<MatchFactory>(), parse.InvocationConfiguration.Output)
@@ -54,6 +53,10 @@ public static class BenchCommand
             new TrainerBenchmark(parse.InvocationConfiguration.Output).Run(parse.GetValue(trainRepeats), parse.GetValue(trainSteps), parse.GetValue(threads), parse.GetValue(openings));
             return Task.FromResult(0);
         }));
-        return new Command("bench", "benchmarks whose numbers go into docs/benchmarks.md") { engine, play, train };
+        engine.WithExamples(new HelpExample("sirarena bench engine --budgets 256 512 1024 --repeats 5", "a round's time at three budgets, the median of five repeats"));
+        play.WithExamples(new HelpExample("sirarena bench play --rounds 300", "rounds/s of play with the default agent"));
+        train.WithExamples(new HelpExample("sirarena bench train --repeats 5", "the trainer's step against a bare training loop, side by side"));
+        return new Command("bench", "benchmarks whose numbers go into docs/benchmarks.md") { engine, play, train }
+            .WithExamples(new HelpExample("sirarena bench engine", "the decoder engine's figures for docs/benchmarks.md"));
     }
 }

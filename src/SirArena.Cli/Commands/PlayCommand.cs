@@ -30,13 +30,12 @@ public static class PlayCommand
         var model = new Option<string?>("--model") { Description = "model folder (Hugging Face layout)" };
         var seed = NumberOptions.WithDefault<ulong>("--seed", "seed of the opponent", "a whole number from 0 to 18446744073709551615", _ => true, 1);
         var output = new Option<string?>("--out") { Description = "folder for the replay (default: the arena's output)" };
-        var config = new Option<string?>("--config") { Description = "arena configuration (default: arena.json)" };
         var rollEvery = NumberOptions.Optional<long>("--roll-every", "start a new replay file every N rounds, each linking the one before (default: one file)", "a whole number of rounds, 1 or more", v => v >= 1);
-        var command = new Command("play", "one agent against one opponent, live") { opponent, rounds, policy, budget, start, recent, eta, model, chatFormat, seed, output, config, rollEvery };
+        var command = new Command("play", "one agent against one opponent, live") { opponent, rounds, policy, budget, start, recent, eta, model, chatFormat, seed, output, rollEvery };
 
         command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, () =>
         {
-            using var host = ArenaHost.CreateBuilder(parse.GetValue(config)).Build();
+            using var host = ArenaHost.CreateBuilder(parse).Build();
             var options = host.Services.Arena();
             var configFile = host.Services.GetRequiredService<ConfigFile>();
             var challenger = options.DefaultPlayer();
@@ -85,7 +84,11 @@ public static class PlayCommand
                 return Task.FromResult(UserErrors.MatchFailedCode);
             }
         }));
-        return command;
+        return command.WithExamples(
+            new HelpExample("sirarena play --opponent rock-biased", "SirLLM on the default model against a player who favours rock, live, until Ctrl+C"),
+            new HelpExample("sirarena play --opponent grocery --policy streaming --budget 256 --rounds 200", "StreamingLLM with a 256-token cache as the grocery assistant, for 200 rounds"),
+            new HelpExample("sirarena play --opponent switching --policy sir-adaptive --rounds 2000", "SirLLM whose decay follows the stream, against a player who changes its favourite"),
+            new HelpExample("sirarena play --model ../SmolLM2-135M-Instruct --chat-format chatml --rounds 50", "a Hugging Face model folder, prompted in its own chat format"));
     }
 
     /// <summary>"--recent: " when the setting a validation failure names was given on the command line, else "".</summary>

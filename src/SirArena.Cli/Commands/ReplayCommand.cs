@@ -24,7 +24,6 @@ public static class ReplayCommand
         var file = new Argument<string>("file") { Description = "a replay (.jsonl) written by play or arena" };
         var round = NumberOptions.Optional<long>("--round", "show the memory and choice at this round", "a round number, 0 or more", v => v >= 0);
         var verify = new Option<bool>("--verify") { Description = "re-run the match and compare every round" };
-        var config = new Option<string?>("--config") { Description = "arena configuration for --verify (default model, scenarios)" };
         var json = new Option<bool>("--json") { Description = "with --round: write the round as JSON (held and evicted tokens with stream index, id, text and score; candidates; outcome)" };
         var prefix = new Option<bool>("--prefix")
         {
@@ -40,7 +39,7 @@ public static class ReplayCommand
         {
             Description = $"with --html: the rounds FROM-TO the page holds (default: all, or the last {RoundRange.DefaultWindow} of a longer replay)",
         };
-        var command = new Command("replay", "inspect or verify a replay") { file, round, verify, config, prefix, json, html, compare, rounds };
+        var command = new Command("replay", "inspect or verify a replay") { file, round, verify, prefix, json, html, compare, rounds };
         command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, () =>
         {
             var path = parse.GetValue(file)!;
@@ -59,7 +58,7 @@ public static class ReplayCommand
                     parse.GetValue(round), parse.GetValue(prefix), output, parse.InvocationConfiguration.Error));
             if (parse.GetValue(verify))
             {
-                using var host = ArenaHost.CreateBuilder(parse.GetValue(config)).Build();
+                using var host = ArenaHost.CreateBuilder(parse).Build();
                 var result = new ReplayVerifier(host.Services.GetRequiredService<MatchFactory>()).Verify(path, cancellation);
                 output.WriteLine(result.Message);
                 return Task.FromResult(result.Reproduced ? 0 : 1);
@@ -91,6 +90,11 @@ public static class ReplayCommand
             foreach (var line in ReplaySummary.Read(path, parse.GetValue(prefix)).Lines()) output.WriteLine(line);
             return Task.FromResult(0);
         }));
-        return command;
+        return command.WithExamples(
+            new HelpExample("sirarena replay replays/sample/play-20261130-193022-601-rock-biased-sir-s1.jsonl", "the match's summary"),
+            new HelpExample("sirarena replay replays/sample/play-20261130-193022-601-rock-biased-sir-s1.jsonl --round 29", "what the agent held at round 29, each token with its score, and what it chose"),
+            new HelpExample("sirarena replay replays/sample/play-20261130-193022-601-rock-biased-sir-s1.jsonl --round 29 --json", "the same round as JSON"),
+            new HelpExample("sirarena replay sir.jsonl --html inspector.html --compare streaming.jsonl", "the inspector page, two replays of the same moves side by side"),
+            new HelpExample("sirarena replay replays/sample/play-20261130-193022-601-rock-biased-sir-s1.jsonl --verify", "re-run the match and check every round reproduces"));
     }
 }

@@ -19,7 +19,6 @@ public static class ServeCommand
 {
     public static Command Create()
     {
-        var config = new Option<string?>("--config") { Description = "arena configuration (default: arena.json)" };
         var opponents = new Option<string[]>("--opponent") { Description = "serve only these opponents (default: the arena's)", AllowMultipleArgumentsPerToken = true };
         var agents = new Option<string[]>("--agent") { Description = "serve only these agents, by name (default: the arena's)", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string?>("--out") { Description = "folder of replay chains, checkpoints and status (overrides Serve:Output)" };
@@ -29,7 +28,7 @@ public static class ServeCommand
         var parallelism = NumberOptions.Optional<int>("--parallelism", "rounds played at once (overrides Arena:Parallelism)", "a whole number, 1 or more", v => v >= 1);
         var json = new Option<bool>("--json-log") { Description = "log as JSON lines instead of text" };
         var command = new Command("serve", "run the arena's matches endlessly as a service, resuming after a crash")
-            { config, opponents, agents, output, checkpointEvery, rollEvery, statusSeconds, parallelism, json };
+            { opponents, agents, output, checkpointEvery, rollEvery, statusSeconds, parallelism, json };
         command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, async () =>
         {
             var overrides = new Dictionary<string, string?>();
@@ -42,7 +41,7 @@ public static class ServeCommand
             if (parse.GetValue(rollEvery) is { } r) overrides[$"{ServeOptions.Section}:RollEvery"] = r.ToString();
             if (parse.GetValue(statusSeconds) is { } s) overrides[$"{ServeOptions.Section}:StatusSeconds"] = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (parse.GetValue(parallelism) is { } p) overrides[$"{ArenaOptions.Section}:Parallelism"] = p.ToString();
-            var builder = ArenaHost.CreateBuilder(parse.GetValue(config), overrides, LogLevel.Information);
+            var builder = ArenaHost.CreateBuilder(parse, overrides, LogLevel.Information);
             if (parse.GetValue(json))
                 builder.Logging.ClearProviders().AddJsonConsole(o => { o.UseUtcTimestamp = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ"; });
             else builder.Logging.AddSimpleConsole(f => f.TimestampFormat = "HH:mm:ss ");
@@ -53,7 +52,9 @@ public static class ServeCommand
             await host.RunAsync(cancellation);
             return worker.AllBroken ? UserErrors.MatchFailedCode : 0;
         }));
-        return command;
+        return command.WithExamples(
+            new HelpExample("sirarena serve", "arena.json's matches as endless streams; Ctrl+C writes checkpoints, the same command resumes"),
+            new HelpExample("sirarena serve --opponent rock-biased --agent sir --out /srv/sirarena --json-log", "one match into a folder of its own, logging JSON lines"));
     }
 
     /// <summary>Registers the serve worker and its plan: arena.json's matches, filtered by the names given.</summary>

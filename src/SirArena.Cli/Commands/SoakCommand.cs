@@ -18,7 +18,6 @@ public static class SoakCommand
 {
     public static Command Create()
     {
-        var config = new Option<string?>("--config") { Description = "arena configuration (default: arena.json)" };
         var opponents = new Option<string[]>("--opponent") { Description = "opponents to play", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => ["rock-biased"] };
         var agents = new Option<string[]>("--agent") { Description = "agents of the arena to play them, by name (default: the challenger)", AllowMultipleArgumentsPerToken = true };
         var rounds = NumberOptions.Optional<long>("--rounds", "rounds per match", "a whole number of rounds, 1 or more", v => v >= 1);
@@ -28,14 +27,14 @@ public static class SoakCommand
         var output = new Option<string?>("--out") { Description = "folder for the run's replays, checkpoints and soak.csv (default: a new soak-TIME folder under the arena's output)" };
         var seed = NumberOptions.WithDefault<ulong>("--seed", "seed of the opponents", "a whole number from 0 to 18446744073709551615", _ => true, 1);
         var command = new Command("soak", "a long run that proves memory stays bounded and speed steady")
-            { config, opponents, agents, rounds, minutes, sampleEvery, reportEvery, output, seed };
+            { opponents, agents, rounds, minutes, sampleEvery, reportEvery, output, seed };
         command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, () =>
         {
             long? n = parse.GetValue(rounds);
             double? m = parse.GetValue(minutes);
             if (n is null && m is null) throw new ArgumentException("give --rounds, --minutes or both");
             if (n <= 0 || m <= 0) throw new ArgumentException("--rounds and --minutes must be positive");
-            using var host = ArenaHost.CreateBuilder(parse.GetValue(config)).Build();
+            using var host = ArenaHost.CreateBuilder(parse).Build();
             var arena = host.Services.Arena();
             var serve = host.Services.Serve();
             var names = parse.GetValue(agents) is { Length: > 0 } a ? a : [arena.DefaultPlayer().Name];
@@ -61,6 +60,8 @@ public static class SoakCommand
             writer.WriteLine($"samples: {Path.Combine(folder, "soak.csv")}");
             return Task.FromResult(0);
         }));
-        return command;
+        return command.WithExamples(
+            new HelpExample("sirarena soak --rounds 100000", "the challenger against rock-biased for 100,000 rounds, sampling memory and speed into soak.csv"),
+            new HelpExample("sirarena soak --minutes 60 --opponent rock-biased grocery --agent sir streaming", "four matches for an hour"));
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SirArena.Arena.Tournament;
 using SirArena.Cli.Hosting;
 using SirArena.Training.Learning;
 
@@ -6,7 +7,7 @@ namespace SirArena.Cli.Commands;
 
 /// <summary>
 /// <c>sirarena train</c>: trains the default model (issue 8) into a Hugging Face model folder, e.g.
-/// <c>sirarena train --out models/sir-tiny --minutes 80 --seed 1</c>. Progress goes to stderr, one line per step
+/// <c>sirarena train --minutes 80 --seed 1</c>. Progress goes to stderr, one line per step
 /// (rewritten in place on a terminal), and a summary to stdout. Ctrl+C stops after the current step and still saves
 /// the model and a checkpoint, from which the same command resumes.
 /// </summary>
@@ -14,8 +15,8 @@ public static class TrainCommand
 {
     public static Command Create()
     {
-        var defaults = new TrainingOptions { OutputFolder = "models/sir-tiny" };
-        var output = new Option<string>("--out") { Description = "model folder to write (config.json, model.safetensors, vocab.json, merges.txt; logs in training/)", DefaultValueFactory = _ => defaults.OutputFolder };
+        var defaults = new TrainingOptions { OutputFolder = "" };
+        var output = new Option<string?>("--out") { Description = "model folder to write (config.json, model.safetensors, tokenizer files; logs in training/) (default: the configuration's Arena:Model, models/sir-tiny)" };
         var minutes = NumberOptions.Optional<double>("--minutes", "time budget; without --steps the schedule is fitted to it", "a positive number of minutes", v => v > 0);
         var steps = NumberOptions.Optional<int>("--steps", "optimizer steps (fixes the schedule exactly)", "a whole number of steps, 1 or more", v => v >= 1);
         var seed = NumberOptions.WithDefault<ulong>("--seed", "seed of the corpus, the data order and the initial weights", "a whole number, 0 or more", _ => true, defaults.Seed);
@@ -41,7 +42,7 @@ public static class TrainCommand
         var fresh = new Option<bool>("--fresh") { Description = "ignore an existing checkpoint and start again" };
         var groceryShare = NumberOptions.WithDefault<double>("--grocery-share", "fraction of the corpus's streams that are grocery dialogues (the rest Rock-Paper-Scissors)", "a fraction from 0 to 1", v => v is >= 0 and <= 1, defaults.Corpus.GroceryShare);
         var openingShare = NumberOptions.WithDefault<double>("--opening-share", "fraction of the corpus's streams that are grocery openings (a match's first requests and recalls, 0-3 questions apart, in a short context)", "a fraction from 0 to 1", v => v is >= 0 and <= 1, defaults.Corpus.OpeningShare);
-        var scenarios = new Option<string?>("--scenarios") { Description = "scenarios folder (default: the repository's scenarios/)" };
+        var scenarios = new Option<string?>("--scenarios") { Description = "scenarios folder (default: the configuration's Arena:Scenarios, scenarios/)" };
 
         var command = new Command("train", "train the default model on the project's own scenarios, compacted by the real memory policies")
         {
@@ -53,7 +54,7 @@ public static class TrainCommand
             int contextLength = parse.GetValue(length);
             var options = new TrainingOptions
             {
-                OutputFolder = parse.GetValue(output)!,
+                OutputFolder = parse.GetValue(output) ?? "",
                 TimeBudget = parse.GetValue(minutes) is { } m ? TimeSpan.FromMinutes(m) : null,
                 Steps = parse.GetValue(steps),
                 Seed = parse.GetValue(seed),
@@ -82,11 +83,33 @@ public static class TrainCommand
             };
             return UserErrors.RunAsync(parse, () =>
             {
+                options = WithConfiguredFolders(parse, options);
                 OutputFolder.Check(Path.GetFullPath(options.OutputFolder), "--out");
                 return Task.FromResult(Run(options, parse.InvocationConfiguration, cancellationToken));
             });
         });
-        return command;
+        return command.WithExamples(
+            new HelpExample("sirarena train --minutes 88 --seed 1", "the default model, into the configuration's model folder (models/sir-tiny), its schedule fitted to 88 minutes"),
+            new HelpExample("sirarena train --out /tmp/sir-small --steps 300 --layers 2 --fresh", "a small model from scratch, for trying the trainer"));
+    }
+
+    /// <summary>
+    /// The model and scenarios folders the configuration names (arena.json's Arena:Model and Arena:Scenarios, relative
+    /// to that file), where --out or --scenarios does not name them: the model `train` writes is the one `play` loads,
+    /// from whatever folder the command runs in.
+    /// </summary>
+    static TrainingOptions WithConfiguredFolders(ParseResult parse, TrainingOptions options)
+    {
+        if (options.OutputFolder.Length > 0 && options.ScenariosFolder is not null) return options;
+        var builder = ArenaHost.CreateBuilder(parse);
+        var arena = new ArenaOptions();
+        string Configured(string key, string fallback) =>
+            Path.GetFullPath(builder.Configuration[$"{ArenaOptions.Section}:{key}"] ?? fallback, builder.Environment.ContentRootPath);
+        return options with
+        {
+            OutputFolder = options.OutputFolder.Length > 0 ? options.OutputFolder : Configured(nameof(ArenaOptions.Model), arena.Model),
+            ScenariosFolder = options.ScenariosFolder ?? Configured(nameof(ArenaOptions.Scenarios), arena.Scenarios),
+        };
     }
 
     static int Run(TrainingOptions options, InvocationConfiguration console, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,6 +19,17 @@ namespace SirArena.Cli.Hosting;
 public static class ArenaHost
 {
     public const string DefaultConfigFile = "arena.json";
+
+    /// <summary>
+    /// A verb's host: the configuration named by --config, the verb's <paramref name="overrides"/>, and its default
+    /// log level, which the configuration's Logging section refines and --verbosity overrides.
+    /// </summary>
+    public static HostApplicationBuilder CreateBuilder(ParseResult parse, IDictionary<string, string?>? overrides = null, LogLevel logLevel = LogLevel.Warning)
+    {
+        if (GlobalOptions.LogLevel(parse) is { } verbosity)
+            overrides = new Dictionary<string, string?>(overrides ?? new Dictionary<string, string?>()) { ["Logging:LogLevel:Default"] = verbosity.ToString() };
+        return CreateBuilder(GlobalOptions.Config(parse), overrides, logLevel);
+    }
 
     public static HostApplicationBuilder CreateBuilder(string? configPath, IDictionary<string, string?>? overrides = null, LogLevel logLevel = LogLevel.Warning)
     {
