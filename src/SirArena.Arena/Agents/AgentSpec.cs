@@ -27,6 +27,9 @@ public sealed record AgentSpec
 
     public bool IsLlm => string.Equals(Kind, LlmKind, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>True when <see cref="Eta"/> means something: the agent's policy ranks by surprisal, which it decays.</summary>
+    public bool DecaysScores => IsLlm && CreatePolicy(int.MaxValue).Scores == ScoreSource.Surprisal;
+
     /// <summary>The memory policy for a model of pre-training length <paramref name="pretrainingLength"/>.</summary>
     public IMemoryPolicy CreatePolicy(int pretrainingLength) =>
         MemoryPolicies.Create(new MemoryPolicyOptions(Policy, Budget, Start, Recent, Eta, pretrainingLength));

@@ -1,3 +1,4 @@
+using SirArena.Llm.Memory;
 using SirArena.Simulation.Loop;
 
 namespace SirArena.Arena.Agents;
@@ -17,6 +18,9 @@ public interface IMemoryAgent : IAgent
 
     /// <summary>eta: the factor the policy multiplies every stored score by once per round (1 = no decay).</summary>
     float Eta { get; }
+
+    /// <summary>What its memory ranks tokens by; a replay records the scores when they are not the surprisals.</summary>
+    ScoreSource Scores { get; }
 
     /// <summary>What the last round did to the memory (the replay's trace); null before the first round.</summary>
     LlmRoundTrace? LastTrace { get; }

@@ -23,6 +23,7 @@ public sealed class LlmAgent : IMemoryAgent, IResumable, IDisposable
     public int CachedTokens => Session.CachedTokens;
     public int Budget => Session.Policy.Budget;
     public float Eta => Session.Policy.DecayRatio;
+    public ScoreSource Scores => Session.Policy.Scores;
 
     /// <summary>The agent's whole memory; the arena reads it through <see cref="IMemoryAgent"/>, tests look inside.</summary>
     internal StreamSession Session { get; }
@@ -56,7 +57,8 @@ public sealed class LlmAgent : IMemoryAgent, IResumable, IDisposable
         var answer = Session.Prefill(answerIds);
         Session.EndRound();
         LastTrace = new LlmRoundTrace(Trace(prompt, promptIds), Trace(answer, answerIds), Session.CachedTokens,
-            Session.AdaptsDecay ? Session.LastEta : null);
+            Session.AdaptsDecay ? Session.LastEta : null,
+            Scores.IsAttention() ? Session.Retained().Select(t => t.Score).ToArray() : null);
         return choice;
     }
 
@@ -83,7 +85,8 @@ public sealed class LlmAgent : IMemoryAgent, IResumable, IDisposable
         ids,
         ids.Select(model.Tokenizer.TokenText).ToArray(),
         chunk.Surprisal,
-        chunk.Evicted.Select(t => t.StreamIndex).ToArray());
+        chunk.Evicted.Select(t => t.StreamIndex).ToArray(),
+        Scores.EntersAtSurprisal() || Scores.IsAttention() ? null : chunk.Scores);
 
     public void Dispose() => Session.Dispose();
 }

@@ -2,12 +2,14 @@ using System.Text.Json.Serialization;
 using SirArena.Arena.Agents;
 using SirArena.Arena.Matches;
 using SirArena.Simulation.Loop;
+using SirArena.Llm.Memory;
 using TorchSharp;
 
 namespace SirArena.Arena.Replays;
 
 /// <summary>
-/// The first line of a replay file. The format, version 1, is JSON Lines: UTF-8, one JSON object per line, each line
+/// The first line of a replay file. The format, version 1 (version 2 for a policy that does not rank by surprisal, see
+/// <see cref="CurrentVersion"/>), is JSON Lines: UTF-8, one JSON object per line, each line
 /// ended by "\n"; property names in camelCase, enums as camelCase strings, floats in their shortest round-trip form
 /// (so scores read back bit for bit), NaN and infinities as the strings "NaN", "Infinity", "-Infinity".
 /// <list type="number">
@@ -21,7 +23,9 @@ namespace SirArena.Arena.Replays;
 /// <item>Every further line, one per round in order, a <see cref="ReplayRound"/>: <c>{ "round": n, "result":
 /// RoundResult, "trace": LlmRoundTrace|null }</c>. <c>result</c> carries a "game" discriminator ("rps",
 /// "grocery"). <c>trace</c> holds the prompt's and the answer's chunks: first stream index, token ids and texts,
-/// each token's surprisal (its score on entry) and the stream indices evicted to make room, then the cache fill.</item>
+/// each token's surprisal (its score on entry) and the stream indices evicted to make room, then the cache fill;
+/// version 2 adds a chunk's "scores" (key-norm) or a round's "heldScores" (attention policies), see
+/// <see cref="Agents.ChunkTrace"/>.</item>
 /// </list>
 /// Files are only appended to; a crash can leave the last line cut off, which readers accept and report.
 /// From the chunks in order and eta the retained set is rebuilt exactly: per chunk, drop the evicted indices, add the
@@ -30,7 +34,10 @@ namespace SirArena.Arena.Replays;
 public sealed record ReplayHeader(MatchSpec Match, string? ModelHash, float Eta, DateTime CreatedUtc, string? Previous = null, long FirstRound = 0)
 {
     public const string FormatName = "sirarena-replay";
-    public const int CurrentVersion = 1;
+    /// <summary>Version 2 adds a chunk's entry scores and a round's held scores, for policies that do not rank by
+    /// surprisal; a replay of any other policy is still written as version 1, which every reader of version 1 reads.</summary>
+    public const int CurrentVersion = 2;
+    public const int SurprisalOnlyVersion = 1;
 
     [JsonPropertyOrder(-2)]
     public string Format { get; init; } = FormatName;
@@ -52,6 +59,7 @@ public sealed record ReplayHeader(MatchSpec Match, string? ModelHash, float Eta,
         float eta = agent is IMemoryAgent memory ? memory.Eta : 1f;
         return new ReplayHeader(spec, modelHash, eta, createdUtc, previous, firstRound)
         {
+            Version = agent is IMemoryAgent { Scores: var scores } && !scores.EntersAtSurprisal() ? CurrentVersion : SurprisalOnlyVersion,
             Threads = agent is IMemoryAgent ? torch.get_num_threads() : null,
         };
     }

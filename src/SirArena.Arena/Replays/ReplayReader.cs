@@ -108,10 +108,10 @@ public sealed class ReplayReader : IDisposable
                 || format.ValueKind != JsonValueKind.String
                 || format.GetString() != ReplayHeader.FormatName)
                 throw new ReplayFormatException(path, 1, $"{Expected}: this is not a SirArena replay");
-            if (!root.TryGetProperty("version", out var version) || !version.TryGetInt32(out var v) || v != ReplayHeader.CurrentVersion)
+            if (!root.TryGetProperty("version", out var version) || !version.TryGetInt32(out var v) || v < ReplayHeader.SurprisalOnlyVersion || v > ReplayHeader.CurrentVersion)
                 throw new ReplayFormatException(path, 1,
                     $"the replay is written in format version {(root.TryGetProperty("version", out var given) ? given.ToString() : "(none)")}; " +
-                    $"this build reads version {ReplayHeader.CurrentVersion} only");
+                    $"this build reads versions {ReplayHeader.SurprisalOnlyVersion} to {ReplayHeader.CurrentVersion}");
             return root.Deserialize<ReplayHeader>(ReplayJson.Options) ?? throw new JsonException("the header is null");
         }
         catch (Exception e) when (IsBadRecord(e))

@@ -7,7 +7,8 @@ namespace SirArena.Arena.Replays;
 /// An LLM agent's memory rebuilt from a replay's traces: the tokens its cache holds, in stream order (which is slot
 /// order: the cache keeps survivors in their original order), with their texts and scores. The rebuild runs the
 /// session's own <see cref="RetainedMemory"/>, told each chunk's evictions by the trace instead of choosing them, so
-/// appends and the decay by eta are the live session's to the bit.
+/// appends and the decay by eta are the live session's to the bit; an attention policy's scores, which change on every
+/// forward pass, are set from the round's recorded held scores.
 /// </summary>
 public sealed class RetainedSet
 {
@@ -39,6 +40,12 @@ public sealed class RetainedSet
         if (memory.Count != trace.CachedTokens)
             throw Inconsistent($"holds {memory.Count} tokens after the round, but the trace says the cache held {trace.CachedTokens}");
         memory.EndRound(trace.Eta);
+        if (trace.HeldScores is { } held)
+        {
+            if (held.Length != memory.Count)
+                throw Inconsistent($"holds {memory.Count} tokens after the round, but the trace gives {held.Length} held scores");
+            memory.Restore(held);
+        }
         Rounds++;
         return evicted;
     }
@@ -47,8 +54,8 @@ public sealed class RetainedSet
     {
         if (chunk.FirstStreamIndex != nextStreamIndex)
             throw Inconsistent($"a chunk starts at stream index {chunk.FirstStreamIndex}, but the stream so far ends before {nextStreamIndex}");
-        if (chunk.TokenTexts.Length != chunk.TokenIds.Length || chunk.Surprisal.Length != chunk.TokenIds.Length)
-            throw Inconsistent("a chunk's token ids, texts and surprisals differ in number");
+        if (chunk.TokenTexts.Length != chunk.TokenIds.Length || chunk.Surprisal.Length != chunk.TokenIds.Length || chunk.EntryScores.Length != chunk.TokenIds.Length)
+            throw Inconsistent("a chunk's token ids, texts, surprisals and scores differ in number");
         if (chunk.Evicted.Length > 0)
         {
             evicting.Clear();
@@ -59,7 +66,7 @@ public sealed class RetainedSet
             evicted.AddRange(eviction.Evicted.Select(token => Remembered(token, texts[token.Slot])));
             eviction.ApplyTo(texts);
         }
-        memory.Append(chunk.TokenIds, chunk.Surprisal, chunk.FirstStreamIndex);
+        memory.Append(chunk.TokenIds, chunk.EntryScores, chunk.FirstStreamIndex);
         texts.AddRange(chunk.TokenTexts);
         nextStreamIndex = chunk.FirstStreamIndex + chunk.TokenIds.Length;
     }

@@ -31,7 +31,8 @@ public static class RoundComparison
             return $"the round ended with eta {recorded.Trace.Eta?.ToString() ?? "(fixed)"}, in the re-run {liveTrace.Eta?.ToString() ?? "(fixed)"}";
         if (recorded.Trace.CachedTokens != liveTrace.CachedTokens)
             return $"the cache held {recorded.Trace.CachedTokens} tokens after the round, in the re-run {liveTrace.CachedTokens}";
-        return Chunk("prompt", recorded.Trace.Prompt, liveTrace.Prompt) ?? Chunk("answer", recorded.Trace.Answer, liveTrace.Answer);
+        return Chunk("prompt", recorded.Trace.Prompt, liveTrace.Prompt) ?? Chunk("answer", recorded.Trace.Answer, liveTrace.Answer)
+            ?? Optional("held scores", recorded.Trace.HeldScores, liveTrace.HeldScores);
     }
 
     static string? Chunk(string name, ChunkTrace was, ChunkTrace now)
@@ -42,8 +43,18 @@ public static class RoundComparison
             return $"the {name}'s token ids were [{string.Join(", ", was.TokenIds)}], in the re-run [{string.Join(", ", now.TokenIds)}]";
         if (!was.Evicted.AsSpan().SequenceEqual(now.Evicted))
             return $"the {name} evicted stream indices [{string.Join(", ", was.Evicted)}], in the re-run [{string.Join(", ", now.Evicted)}]";
-        return Numbers($"{name} surprisal", was.Surprisal.Select(s => (double)s).ToArray(), now.Surprisal.Select(s => (double)s).ToArray());
+        return Numbers($"{name} surprisal", was.Surprisal.Select(s => (double)s).ToArray(), now.Surprisal.Select(s => (double)s).ToArray())
+            ?? Optional($"{name} scores", was.Scores, now.Scores);
     }
+
+    /// <summary>Scores a policy records beside the surprisals: both absent, or equal within the tolerance.</summary>
+    static string? Optional(string what, float[]? was, float[]? now) => (was, now) switch
+    {
+        (null, null) => null,
+        (null, _) => $"no {what} were recorded, the re-run has them",
+        (_, null) => $"{what} were recorded, the re-run has none",
+        _ => Numbers(what, was.Select(s => (double)s).ToArray(), now.Select(s => (double)s).ToArray()),
+    };
 
     static string? Numbers(string what, IReadOnlyList<double> was, IReadOnlyList<double> now)
     {

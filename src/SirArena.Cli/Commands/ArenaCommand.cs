@@ -121,7 +121,7 @@ public static class ArenaCommand
 
     static ArenaDescription Describe(ArenaOptions options, string command, IReadOnlyList<MatchFailure> failures) => new(
         options.Agents.Select(a => a.IsLlm
-            ? new AgentDescription(a.Name, a.Policy, a.Budget.ToString(), a.Policy.StartsWith("sir", StringComparison.OrdinalIgnoreCase) ? a.Eta.ToString("0.###") : "-")
+            ? new AgentDescription(a.Name, a.Policy, a.Budget.ToString(), a.DecaysScores ? a.Eta.ToString("0.###") : "-")
             : new AgentDescription(a.Name, a.Kind, "-", "-")).ToArray(),
         options.Rounds,
         options.Seeds,

@@ -21,7 +21,7 @@ public static class PlayCommand
     {
         var opponent = new Option<string>("--opponent") { Description = "scenario to play (a file name under scenarios/)", DefaultValueFactory = _ => "rock-biased" };
         var rounds = NumberOptions.Optional<long>("--rounds", "stop after this many rounds (default: endless, until Ctrl+C)", "a whole number of rounds, 1 or more", v => v >= 1);
-        var policy = new Option<string?>("--policy") { Description = "memory policy: sir, sir-adaptive, streaming or full" };
+        var policy = new Option<string?>("--policy") { Description = "memory policy: sir, sir-adaptive, streaming, full, h2o, tova or knorm" };
         var chatFormat = new Option<string?>("--chat-format") { Description = "prompt format: paper, chatml, llama3 or gemma (default: recognised from the model's chat_template; paper without one)" };
         var budget = NumberOptions.Optional<int>("--budget", "cache budget in tokens", "a whole number of tokens, 1 or more", v => v >= 1);
         var start = NumberOptions.Optional<int>("--start", "attention sinks kept", "a whole number of tokens, 0 or more", v => v >= 0);

@@ -17,6 +17,15 @@ public sealed class KvCache : IDisposable
     readonly LayerCache[] layers;
 
     public IReadOnlyList<LayerCache> Layers => layers;
+
+    /// <summary>The probe every layer's attention reports to during the next forward passes (null: none).</summary>
+    public AttentionProbe? Probe
+    {
+        set
+        {
+            foreach (var layer in layers) layer.Probe = value;
+        }
+    }
     public int Length => layers[0].Length;
     public int Capacity { get; }
 

@@ -12,6 +12,9 @@ public sealed class LayerCache
     readonly Tensor values; // (1, nkv, capacity, hd)
 
     public int Length { get; internal set; }
+
+    /// <summary>Set for a forward pass whose attention a memory policy scores by; the attention reports to it.</summary>
+    public AttentionProbe? Probe { get; internal set; }
     public int Capacity => (int)keys.shape[2];
 
     internal LayerCache(Tensor keys, Tensor values)

@@ -13,7 +13,8 @@ namespace SirArena.Llm.Inference;
 /// decoder prefills the chunk (appending K/V), and every new
 /// token gets its surprisal against the whole cached context, the chunk's first token included (scored with the
 /// previous chunk's last logits, the exact definition in docs/sirllm.md). Candidate answers are scored
-/// from the last logits of one prefill, not one forward pass each.
+/// from the last logits of one prefill, not one forward pass each. A policy that ranks by attention or key norms
+/// (<see cref="ScoreSource"/>) has an <see cref="AttentionProbe"/> read them during the chunk's forward pass.
 /// </summary>
 public sealed class StreamSession : IDisposable
 {
@@ -56,11 +57,17 @@ public sealed class StreamSession : IDisposable
 
         started = Stopwatch.GetTimestamp();
         var surprisal = new float[n];
+        var source = memory.Source;
+        var probe = source.IsAttention() || source == ScoreSource.NegativeKeyNorm ? new AttentionProbe(source) : null;
+        cache.Probe = probe;
         using (var scope = NewDisposeScope())
         using (no_grad())
         {
             var ids = tensor(ToLong(tokens)).view(1, n);
-            var logProbs = nn.functional.log_softmax(model.forward(ids, cache)[0], -1); // (n, vocab)
+            Tensor logits;
+            try { logits = model.forward(ids, cache)[0]; }
+            finally { cache.Probe = null; }
+            var logProbs = nn.functional.log_softmax(logits, -1); // (n, vocab)
             if (n > 1)
             {
                 var next = logProbs.narrow(0, 0, n - 1).gather(1, ids[0].narrow(0, 1, n - 1).unsqueeze(1));
@@ -75,9 +82,16 @@ public sealed class StreamSession : IDisposable
         Timings.AddDecode(started);
 
         long first = TokensSeen;
-        memory.Append(tokens, surprisal, first);
+        var scores = source switch
+        {
+            ScoreSource.NegativeKeyNorm => probe!.Take().Select(norm => -norm).ToArray(),
+            ScoreSource.AccumulatedAttention or ScoreSource.NewestQueryAttention => new float[n],
+            _ => surprisal,
+        };
+        memory.Append(tokens, scores, first);
+        if (source.IsAttention()) memory.Observe(probe!.Take());
         TokensSeen += n;
-        return new ChunkResult(first, surprisal, room.Evicted);
+        return new ChunkResult(first, surprisal, scores, room.Evicted);
     }
 
     /// <summary>ln p(first token of each candidate | the stream so far), read off the last prefill's logits.</summary>

@@ -27,6 +27,8 @@ public sealed class AdaptiveSirMemory : IAdaptiveMemoryPolicy
     /// <summary>The smallest eta, reached when the stream has turned much more surprising than it was.</summary>
     public float MinEta { get; }
 
+    public ScoreSource Scores => ScoreSource.Surprisal;
+
     public IAdaptiveDecay NewDecay() => new SurpriseDecay(DecayRatio, MinEta);
 
     public int[] SelectKept(ReadOnlySpan<float> scores, int incoming) =>

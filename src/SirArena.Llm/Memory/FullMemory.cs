@@ -16,6 +16,7 @@ public sealed class FullMemory : IMemoryPolicy
     public string Name => "full";
     public int Budget => MaxTokens;
     public float DecayRatio => 1f;
+    public ScoreSource Scores => ScoreSource.None;
 
     public int[] SelectKept(ReadOnlySpan<float> scores, int incoming)
     {

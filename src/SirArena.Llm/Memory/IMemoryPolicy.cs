@@ -16,6 +16,9 @@ public interface IMemoryPolicy
     /// <summary>eta: every stored score is multiplied by this once per round (1 = rigid memory).</summary>
     float DecayRatio { get; }
 
+    /// <summary>What the scores handed to <see cref="SelectKept"/> are.</summary>
+    ScoreSource Scores { get; }
+
     /// <summary>
     /// The slots to keep, sorted ascending and unique, so that kept + <paramref name="incoming"/> &lt;= <see cref="Budget"/>.
     /// <paramref name="scores"/> holds one score per cached token, in slot order (higher = more worth keeping); the

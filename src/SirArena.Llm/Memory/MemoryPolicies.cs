@@ -4,7 +4,8 @@ namespace SirArena.Llm.Memory;
 public static class MemoryPolicies
 {
     /// <summary>The policy names <see cref="Create"/> knows, as typed on the command line.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["full", "streaming", "sir", AdaptiveSirMemory.PolicyName];
+    public static IReadOnlyList<string> Names { get; } =
+        ["full", "streaming", "sir", AdaptiveSirMemory.PolicyName, HeavyHitterMemory.PolicyName, NewestQueryMemory.PolicyName, KeyNormMemory.PolicyName];
 
     public static IMemoryPolicy Create(MemoryPolicyOptions options)
     {
@@ -17,10 +18,17 @@ public static class MemoryPolicies
                 options.Start, options.Budget - options.Start - (options.Recent ?? 0), options.Recent ?? 0, options.Eta),
             AdaptiveSirMemory.PolicyName => new AdaptiveSirMemory(
                 options.Start, options.Budget - options.Start - (options.Recent ?? 0), options.Recent ?? 0, options.Eta),
+            HeavyHitterMemory.PolicyName => new HeavyHitterMemory(ScoredSplit(options, options.Recent ?? (options.Budget - options.Start) / 2)),
+            NewestQueryMemory.PolicyName => new NewestQueryMemory(ScoredSplit(options, options.Recent ?? 0)),
+            KeyNormMemory.PolicyName => new KeyNormMemory(ScoredSplit(options, options.Recent ?? 0)),
             _ => throw new ArgumentException(
                 $"Unknown memory policy '{options.Name}'; known: {string.Join(", ", Names)}.", nameof(options)),
         };
     }
+
+    /// <summary>Sinks, then top scorers, then <paramref name="recent"/> newest tokens; H2O's recent half is its paper's split.</summary>
+    private static MemoryBudget ScoredSplit(MemoryPolicyOptions options, int recent) =>
+        new(options.Start, options.Budget - options.Start - recent, recent);
 
     private static int StreamingRecent(MemoryPolicyOptions options)
     {

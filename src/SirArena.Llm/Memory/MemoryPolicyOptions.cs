@@ -5,11 +5,12 @@ namespace SirArena.Llm.Memory;
 /// before any model loads. The defaults scale the SirLLM reference shape (start 4, entropy 1020, recent 0 of 1024)
 /// to a 512-token budget: sir keeps 4 sinks and 508 top scorers; streaming keeps 4 sinks and 508 recent tokens.
 /// </summary>
-/// <param name="Name">"full", "streaming", "sir" or "sir-adaptive" (any case).</param>
+/// <param name="Name">"full", "streaming", "sir", "sir-adaptive", "h2o", "tova" or "knorm" (any case).</param>
 /// <param name="Budget">B, the most tokens the cache holds; ignored by "full", whose only limit is L.</param>
 /// <param name="Start">Attention sinks kept by "streaming" and "sir".</param>
 /// <param name="Recent">
-/// "sir": slots for the newest tokens (default 0; the rest of the budget goes to top scorers). "streaming": always
+/// "sir", "tova", "knorm": slots for the newest tokens (default 0; the rest of the budget goes to top scorers); "h2o":
+/// the same, by default half of what the sinks leave, as the H2O paper splits it. "streaming": always
 /// Budget - Start, so leave it unset or give exactly that.
 /// </param>
 /// <param name="Eta">Decay ratio of "sir" scores per round, in (0, 1]; for "sir-adaptive" the largest it chooses.</param>

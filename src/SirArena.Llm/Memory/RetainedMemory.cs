@@ -7,7 +7,9 @@ namespace SirArena.Llm.Memory;
 /// chunk of n tokens arrives, <see cref="MakeRoom"/> asks the policy which slots to keep and closes them up in slot
 /// order; <see cref="Append"/> adds the chunk at its raw scores; <see cref="EndRound"/> multiplies every stored score by
 /// eta in single precision, so a score is its surprisal times eta once per round since it entered (an adaptive
-/// policy's decay chooses each round's eta from the scores the round brought, see <see cref="IAdaptiveDecay"/>). The inference
+/// policy's decay chooses each round's eta from the scores the round brought, see <see cref="IAdaptiveDecay"/>).
+/// Attention scores change on every forward pass instead (<see cref="Observe"/>): H2O's add what each pass paid a token,
+/// TOVA's are replaced by the newest query's. The inference
 /// session applies the kept slots to its KV cache, the corpus generator runs it on synthetic scores, and the replay
 /// rebuild runs it on a record's evictions (<see cref="Recorded"/>), so the three agree bit for bit.
 /// </summary>
@@ -26,10 +28,12 @@ public sealed class RetainedMemory
         LastEta = Eta;
         decay = (policy as IAdaptiveMemoryPolicy)?.NewDecay();
         ledger = new TokenLedger(policy.Budget);
+        Source = policy.Scores;
     }
 
     RetainedMemory(float eta)
     {
+        Source = ScoreSource.Surprisal;
         Eta = Setting.Eta(eta, nameof(eta));
         LastEta = Eta;
         ledger = new TokenLedger(0);
@@ -47,6 +51,9 @@ public sealed class RetainedMemory
 
     /// <summary>The eta applied at the end of the last round (<see cref="Eta"/> before the first, and always for a fixed decay).</summary>
     public float LastEta { get; private set; }
+
+    /// <summary>What the scores are: the policy's; for a recorded memory, what the record's scores are.</summary>
+    public ScoreSource Source { get; }
 
     /// <summary>True when the policy chooses each round's eta (<see cref="IAdaptiveMemoryPolicy"/>).</summary>
     public bool AdaptsDecay => decay is not null;
@@ -94,6 +101,28 @@ public sealed class RetainedMemory
                 $"the memory holds {Count} of its {policy.Budget} tokens and cannot take {ids.Length} more; make room for them first");
         ledger.Append(ids, scores, firstStreamIndex);
         if (decay is not null) roundScores.AddRange(scores);
+    }
+
+    /// <summary>
+    /// What a forward pass's attention did to the held tokens' scores, one number per slot (the chunk just appended
+    /// included): <see cref="ScoreSource.AccumulatedAttention"/> adds it, <see cref="ScoreSource.NewestQueryAttention"/>
+    /// replaces the scores with it. Other scores do not change with attention.
+    /// </summary>
+    public void Observe(ReadOnlySpan<float> attention)
+    {
+        if (attention.Length != Count)
+            throw new ArgumentException($"{attention.Length} attention weights for the {Count} held tokens; expected one per slot", nameof(attention));
+        if (Source == ScoreSource.AccumulatedAttention) ledger.Add(attention);
+        else if (Source == ScoreSource.NewestQueryAttention) ledger.Set(attention);
+        else throw new InvalidOperationException($"{Source} scores do not change with attention");
+    }
+
+    /// <summary>Sets every held score, as a record says the live memory held them (a rebuild of attention scores).</summary>
+    public void Restore(ReadOnlySpan<float> scores)
+    {
+        if (scores.Length != Count)
+            throw new ArgumentException($"{scores.Length} scores for the {Count} held tokens; expected one per slot", nameof(scores));
+        ledger.Set(scores);
     }
 
     /// <summary>

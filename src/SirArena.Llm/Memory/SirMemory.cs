@@ -32,6 +32,8 @@ public sealed class SirMemory : IMemoryPolicy
     /// <summary>eta in (0, 1]: 1 is rigid memory; below 1 old key tokens fade so the agent can adapt.</summary>
     public float DecayRatio { get; }
 
+    public ScoreSource Scores => ScoreSource.Surprisal;
+
     public int[] SelectKept(ReadOnlySpan<float> scores, int incoming) =>
         KeptSlots.Select(this, scores, incoming, Sizes.Start, Sizes.Entropy);
 }

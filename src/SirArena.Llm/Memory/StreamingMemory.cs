@@ -26,6 +26,8 @@ public sealed class StreamingMemory : IMemoryPolicy
     /// <summary>1: this memory reads no scores, so there is nothing to decay.</summary>
     public float DecayRatio => 1f;
 
+    public ScoreSource Scores => ScoreSource.None;
+
     public int[] SelectKept(ReadOnlySpan<float> scores, int incoming) =>
         KeptSlots.Select(this, scores, incoming, Start, entropy: 0);
 }

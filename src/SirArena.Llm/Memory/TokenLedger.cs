@@ -61,6 +61,15 @@ internal sealed class TokenLedger(int capacity)
         return evicted.ToArray();
     }
 
+    /// <summary>Adds one number to each held score, in slot order.</summary>
+    public void Add(ReadOnlySpan<float> perSlot)
+    {
+        for (int i = 0; i < Count; i++) scores[i] += perSlot[i];
+    }
+
+    /// <summary>Replaces every held score, in slot order.</summary>
+    public void Set(ReadOnlySpan<float> perSlot) => perSlot.CopyTo(scores.AsSpan(0, Count));
+
     /// <summary>Multiplies every stored score by <paramref name="factor"/>, in single precision.</summary>
     public void Scale(float factor)
     {

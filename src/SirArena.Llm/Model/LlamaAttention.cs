@@ -44,6 +44,7 @@ public sealed class LlamaAttention : nn.Module
         {
             past = cache.Length;
             (k, v) = cache.Append(k, v);                                        // (1, nkv, past + T, hd)
+            cache.Probe?.Observe(q, k, past);
         }
         if (heads != kvHeads)
         {

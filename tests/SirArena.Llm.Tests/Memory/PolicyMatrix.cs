@@ -28,6 +28,12 @@ public static class PolicyMatrix
         ["factory sir-adaptive"] = new(() => MemoryPolicies.Create(new("sir-adaptive", Eta: 0.95f)), Sinks: 4, Evicts: true),
         ["factory default sir"] = new(() => MemoryPolicies.Create(new()), Sinks: 4, Evicts: true),
         ["factory default streaming"] = new(() => MemoryPolicies.Create(new("streaming")), Sinks: 4, Evicts: true),
+        ["h2o 4+14+14"] = new(() => new HeavyHitterMemory(new MemoryBudget(4, 14, 14)), Sinks: 4, Evicts: true),
+        ["tova 4+28+0"] = new(() => new NewestQueryMemory(new MemoryBudget(4, 28, 0)), Sinks: 4, Evicts: true),
+        ["knorm 0+12+4"] = new(() => new KeyNormMemory(new MemoryBudget(0, 12, 4)), Sinks: 0, Evicts: true),
+        ["factory h2o"] = new(() => MemoryPolicies.Create(new("h2o", Budget: 40)), Sinks: 4, Evicts: true),
+        ["factory tova"] = new(() => MemoryPolicies.Create(new("tova", Budget: 40)), Sinks: 4, Evicts: true),
+        ["factory knorm"] = new(() => MemoryPolicies.Create(new("knorm", Budget: 40)), Sinks: 4, Evicts: true),
     };
 
     public static TheoryData<string> All => new(Rows.Keys);

@@ -5,6 +5,8 @@ namespace SirArena.Llm.Tests.Support;
 /// <summary>A memory policy test double: keeps everything until told which slots to keep on the next chunk.</summary>
 public sealed class ScriptedPolicy(int budget, float eta = 1f) : IMemoryPolicy
 {
+    public ScoreSource Scores => ScoreSource.Surprisal;
+
     public int[]? NextKeep { get; set; }
     public string Name => "scripted";
     public int Budget => budget;

@@ -1,0 +1,72 @@
+using SirArena.Arena.Agents;
+using SirArena.Arena.Matches;
+using SirArena.Arena.Replays;
+using SirArena.Arena.Tests.Support;
+using SirArena.Llm.Memory;
+using SirArena.Simulation.Scenarios;
+
+namespace SirArena.Arena.Tests.Replays;
+
+/// <summary>
+/// Replays of the policies that rank by attention or key norms record their scores (replay format version 2), so the
+/// rebuilt memory equals the live one to the bit and --verify re-runs them, as for SirLLM.
+/// </summary>
+public sealed class ScoredPolicyReplayTests : IDisposable
+{
+    const int Rounds = 16;
+    readonly TinyModelFolder model = new();
+    readonly ReplayFolder folder = new();
+    readonly MatchFactory factory;
+
+    public ScoredPolicyReplayTests() => factory = new MatchFactory(ScenarioCatalog.LoadDefault(), model.Path);
+
+    public void Dispose()
+    {
+        factory.Dispose();
+        folder.Dispose();
+        model.Dispose();
+    }
+
+    [Theory]
+    [InlineData("h2o")]
+    [InlineData("tova")]
+    [InlineData("knorm")]
+    public void The_rebuilt_memory_equals_the_live_one_every_round_and_the_replay_verifies(string policy)
+    {
+        var spec = new MatchSpec("grocery", 5, new AgentSpec { Name = policy, Policy = policy, Budget = 160 });
+        var file = folder.File(policy + ".jsonl");
+        var live = new List<RetainedToken[]>();
+        var match = ReplayFolder.Record(factory, spec, file, Rounds, afterRound: (_, m) => live.Add(((LlmAgent)m.Agent).Session.Retained()));
+        ((LlmAgent)match.Agent).Dispose();
+
+        var replay = ReplayFile.Load(file);
+        replay.Header.Version.Should().Be(ReplayHeader.CurrentVersion);
+        replay.Rounds.Count(r => r.Trace!.Prompt.Evicted.Length > 0).Should().BePositive("the budget must evict for this to mean anything");
+        var rebuilt = new RetainedSet(replay.Header.Eta);
+        foreach (var round in replay.Rounds)
+        {
+            rebuilt.Apply(round.Trace!);
+            rebuilt.Tokens.Select(t => (t.StreamIndex, t.TokenId, t.Score))
+                .Should().Equal(live[(int)round.Round].Select(t => (t.StreamIndex, t.TokenId, t.Score)), $"round {round.Round}");
+        }
+        rebuilt.Tokens.Select(t => t.Score).Should().NotEqual(
+            replay.Rounds.SelectMany(r => new[] { r.Trace!.Prompt, r.Trace.Answer }).SelectMany(c => c.Surprisal).TakeLast(rebuilt.Tokens.Count),
+            "the scores are the policy's, not the surprisals");
+
+        var verdict = new ReplayVerifier(factory).Verify(file);
+        verdict.Reproduced.Should().BeTrue(verdict.Message);
+    }
+
+    [Fact]
+    public void A_sir_replay_is_still_written_as_version_1()
+    {
+        var spec = new MatchSpec("rock-biased", 5, new AgentSpec { Name = "sir", Policy = "sir", Budget = 160 });
+        var file = folder.File("sir.jsonl");
+        ((LlmAgent)ReplayFolder.Record(factory, spec, file, 2).Agent).Dispose();
+
+        var replay = ReplayFile.Load(file);
+        replay.Header.Version.Should().Be(ReplayHeader.SurprisalOnlyVersion);
+        replay.Rounds.Should().OnlyContain(r => r.Trace!.Prompt.Scores == null && r.Trace.Answer.Scores == null && r.Trace.HeldScores == null);
+        File.ReadAllText(file).Should().NotContain("heldScores");
+    }
+}
