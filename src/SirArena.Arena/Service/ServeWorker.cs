@@ -12,8 +12,10 @@ namespace SirArena.Arena.Service;
 /// stops, each match finishes its round, writes its checkpoint and closes its replay. If every match breaks, the
 /// service stops the application (<see cref="AllBroken"/>). It is built only with the serve folder's lock in hand
 /// (<see cref="ChainLock.ForServeFolder"/>), so a second service on one folder is refused before it opens anything.
+/// Its matches report to <see cref="ArenaMetrics"/> while they are open.
 /// </summary>
-public sealed class ServeWorker(ServePlan plan, ChainLock folderLock, MatchFactory factory, ILogger<ServeWorker> logger, IHostApplicationLifetime lifetime)
+public sealed class ServeWorker(ServePlan plan, ChainLock folderLock, MatchFactory factory, ArenaMetrics metrics, ILogger<ServeWorker> logger,
+    IHostApplicationLifetime lifetime)
     : BackgroundService
 {
     public string StatusPath => Path.Combine(plan.Folder, plan.Options.StatusFile);
@@ -37,7 +39,7 @@ public sealed class ServeWorker(ServePlan plan, ChainLock folderLock, MatchFacto
                 if (stop.IsCancellationRequested) break;
                 try
                 {
-                    matches.Add(ServedMatch.Open(spec, factory, plan.Options, plan.Folder, logger));
+                    matches.Add(ServedMatch.Open(spec, factory, plan.Options, plan.Folder, logger, metrics: metrics));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException)
                 {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using SirArena.Arena.Agents;
@@ -23,9 +24,10 @@ public sealed class ServedMatch : IDisposable
     readonly MatchResilience resilience;
     readonly ServeOptions options;
     readonly ILogger logger;
+    readonly ArenaMetrics.Tracked? metrics;
     Exception? lastWriteFailure;
 
-    ServedMatch(MatchSpec spec, Match match, IMatchStore store, long resumedAt, ServeOptions options, ILogger logger)
+    ServedMatch(MatchSpec spec, Match match, IMatchStore store, long resumedAt, ServeOptions options, ILogger logger, ArenaMetrics? metrics)
     {
         Spec = spec;
         Key = ServeFiles.MatchKey(spec);
@@ -36,6 +38,7 @@ public sealed class ServedMatch : IDisposable
         ResumedAt = resumedAt;
         LastCheckpoint = resumedAt;
         resilience = MatchResilience.Create(options, Key, logger);
+        this.metrics = metrics?.Track(this);
     }
 
     public MatchSpec Spec { get; }
@@ -52,11 +55,14 @@ public sealed class ServedMatch : IDisposable
     public string ChainPath => store.ChainPath;
     /// <summary>Tokens in the agent's cache (null for a baseline agent).</summary>
     public int? CachedTokens => (match.Agent as IMemoryAgent)?.CachedTokens;
+    /// <summary>The most tokens the agent's cache may hold (null for a baseline agent).</summary>
+    public int? Budget => (match.Agent as IMemoryAgent)?.Budget;
 
     /// <summary>Opens the match in <paramref name="folder"/>, resuming its newest checkpoint when it can.</summary>
     /// <param name="wrapStore">lets a test put faults between the match and its files</param>
+    /// <param name="metrics">the meter the match reports its rounds and writes to, and is watched by until disposed</param>
     public static ServedMatch Open(MatchSpec spec, MatchFactory factory, ServeOptions options, string folder, ILogger logger,
-        Func<IMatchStore, IMatchStore>? wrapStore = null)
+        Func<IMatchStore, IMatchStore>? wrapStore = null, ArenaMetrics? metrics = null)
     {
         options.Validate();
         var identity = MatchIdentity.Of(spec, factory);
@@ -74,7 +80,7 @@ public sealed class ServedMatch : IDisposable
                     throw new CheckpointRefusedException(checkpoint, $"its header says round {header.NextRound} but its state round {match.RoundsPlayed}");
                 var store = wrapStore(MatchStore.Resume(ServeFiles.ChainOf(checkpoint), match, identity, options.RollEvery, header.Replay));
                 logger.LogInformation("{Match}: resumed at round {Round} from {Checkpoint}", key, header.NextRound, checkpoint);
-                return new ServedMatch(spec, match, store, header.NextRound, options, logger);
+                return new ServedMatch(spec, match, store, header.NextRound, options, logger, metrics);
             }
             catch (Exception e) when (e is CheckpointRefusedException or InvalidDataException or EndOfStreamException or IOException or Replays.ReplayFormatException)
             {
@@ -90,7 +96,7 @@ public sealed class ServedMatch : IDisposable
             var store = wrapStore(MatchStore.Start(path, fresh, identity, options.RollEvery));
             store.SaveCheckpoint(fresh);
             logger.LogInformation("{Match}: new replay chain {Chain}", key, path);
-            return new ServedMatch(spec, fresh, store, 0, options, logger);
+            return new ServedMatch(spec, fresh, store, 0, options, logger, metrics);
         }
         catch
         {
@@ -116,7 +122,9 @@ public sealed class ServedMatch : IDisposable
                 try
                 {
                     var result = match.PlayRound();
+                    long started = Stopwatch.GetTimestamp();
                     Write(() => store.Record(result));
+                    metrics?.Round(Evicted(), Stopwatch.GetElapsedTime(started));
                     if (match.RoundsPlayed % options.CheckpointEvery == 0) Checkpoint();
                 }
                 finally
@@ -144,9 +152,14 @@ public sealed class ServedMatch : IDisposable
         Task.WhenAll(matches.Select(m => Task.Factory.StartNew(() => m.Run(stop, gate, untilRound), CancellationToken.None,
             TaskCreationOptions.LongRunning, TaskScheduler.Default)));
 
+    /// <summary>Tokens the memory policy evicted in the last round (0 for a baseline agent).</summary>
+    int Evicted() => (match.Agent as IMemoryAgent)?.LastTrace is { } trace ? trace.Prompt.Evicted.Length + trace.Answer.Evicted.Length : 0;
+
     void Checkpoint()
     {
+        long started = Stopwatch.GetTimestamp();
         Write(() => store.SaveCheckpoint(match));
+        metrics?.Checkpoint(Stopwatch.GetElapsedTime(started));
         LastCheckpoint = match.RoundsPlayed;
     }
 
@@ -165,6 +178,7 @@ public sealed class ServedMatch : IDisposable
 
     public void Dispose()
     {
+        metrics?.Dispose();
         try
         {
             store.Dispose();

@@ -14,14 +14,15 @@ public sealed record SoakSample(long Rounds, double Seconds, double? WinRate, in
 /// The body of `sirarena soak`: serves the given matches (rolling replays and checkpoints, exactly as `serve` does) for a
 /// number of rounds or a time, samples the process every so many rounds (after a full garbage collection, so the heap
 /// figure is what is really held), prints a row at intervals and ends with the figures a long run must keep flat.
+/// Its matches report to <paramref name="metrics"/>, when given, while they play.
 /// </summary>
-public sealed class SoakRun(MatchFactory factory, TextWriter output, ILogger logger)
+public sealed class SoakRun(MatchFactory factory, TextWriter output, ILogger logger, ArenaMetrics? metrics = null)
 {
     public IReadOnlyList<SoakSample> Run(IReadOnlyList<MatchSpec> specs, string folder, ServeOptions options, long? rounds, TimeSpan? time,
         long sampleEvery, long reportEvery, CancellationToken cancellation)
     {
         using var folderLock = ChainLock.ForServeFolder(folder); // as `serve` does: one process per folder of chains
-        var matches = specs.Select(s => ServedMatch.Open(s, factory, options, folder, logger)).ToList();
+        var matches = specs.Select(s => ServedMatch.Open(s, factory, options, folder, logger, metrics: metrics)).ToList();
         try
         {
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);

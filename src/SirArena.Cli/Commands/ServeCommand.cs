@@ -27,8 +27,10 @@ public static class ServeCommand
         var statusSeconds = NumberOptions.Optional<double>("--status-seconds", "seconds between status reports (overrides Serve:StatusSeconds)", "a number of seconds above 0", v => v > 0);
         var parallelism = NumberOptions.Optional<int>("--parallelism", "rounds played at once (overrides Arena:Parallelism)", "a whole number, 1 or more", v => v >= 1);
         var json = new Option<bool>("--json-log") { Description = "log as JSON lines instead of text" };
+        var prometheus = new Option<string?>("--prometheus") { Description = "serve the SirArena metrics for Prometheus at this URL, e.g. http://127.0.0.1:9464/metrics (overrides Metrics:Prometheus)" };
+        var otlp = new Option<string?>("--otlp") { Description = "push the SirArena metrics to this OpenTelemetry collector, e.g. http://localhost:4317 (overrides Metrics:Otlp)" };
         var command = new Command("serve", "run the arena's matches endlessly as a service, resuming after a crash")
-            { opponents, agents, output, checkpointEvery, rollEvery, statusSeconds, parallelism, json };
+            { opponents, agents, output, checkpointEvery, rollEvery, statusSeconds, parallelism, json, prometheus, otlp };
         command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, async () =>
         {
             var overrides = new Dictionary<string, string?>();
@@ -41,20 +43,25 @@ public static class ServeCommand
             if (parse.GetValue(rollEvery) is { } r) overrides[$"{ServeOptions.Section}:RollEvery"] = r.ToString();
             if (parse.GetValue(statusSeconds) is { } s) overrides[$"{ServeOptions.Section}:StatusSeconds"] = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (parse.GetValue(parallelism) is { } p) overrides[$"{ArenaOptions.Section}:Parallelism"] = p.ToString();
+            if (parse.GetValue(prometheus) is { } pr) overrides[$"{MetricsOptions.Section}:Prometheus"] = pr;
+            if (parse.GetValue(otlp) is { } ot) overrides[$"{MetricsOptions.Section}:Otlp"] = ot;
             var builder = ArenaHost.CreateBuilder(parse, overrides, LogLevel.Information);
             if (parse.GetValue(json))
                 builder.Logging.ClearProviders().AddJsonConsole(o => { o.UseUtcTimestamp = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ"; });
             else builder.Logging.AddSimpleConsole(f => f.TimestampFormat = "HH:mm:ss ");
             builder.AddServe(parse.GetValue(opponents) ?? [], parse.GetValue(agents) ?? []);
+            builder.AddMetricsExport();
             using var host = builder.Build();
             _ = host.Services.GetRequiredService<ServePlan>(); // a bad configuration stops here, before anything starts
             var worker = host.Services.GetRequiredService<ServeWorker>(); // takes the folder's lock, or refuses: another process serves it
+            MetricsExport.Start(host.Services);
             await host.RunAsync(cancellation);
             return worker.AllBroken ? UserErrors.MatchFailedCode : 0;
         }));
         return command.WithExamples(
             new HelpExample("sirarena serve", "arena.json's matches as endless streams; Ctrl+C writes checkpoints, the same command resumes"),
-            new HelpExample("sirarena serve --opponent rock-biased --agent sir --out /srv/sirarena --json-log", "one match into a folder of its own, logging JSON lines"));
+            new HelpExample("sirarena serve --opponent rock-biased --agent sir --out /srv/sirarena --json-log", "one match into a folder of its own, logging JSON lines"),
+            new HelpExample("sirarena serve --prometheus http://127.0.0.1:9464/metrics", "metrics for a Prometheus scrape on loopback (dotnet-counters sees them without it)"));
     }
 
     /// <summary>Registers the serve worker and its plan: arena.json's matches, filtered by the names given.</summary>

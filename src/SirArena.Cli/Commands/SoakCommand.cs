@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SirArena.Arena.Matches;
+using SirArena.Arena.Service;
 using SirArena.Cli.Benchmarks;
 using SirArena.Arena.Tournament;
 using SirArena.Cli.Hosting;
@@ -26,15 +27,22 @@ public static class SoakCommand
         var reportEvery = NumberOptions.Optional<long>("--report-every", "rounds between printed rows (default: a twentieth of the run, or 5000)", "a whole number of rounds, 1 or more", v => v >= 1);
         var output = new Option<string?>("--out") { Description = "folder for the run's replays, checkpoints and soak.csv (default: a new soak-TIME folder under the arena's output)" };
         var seed = NumberOptions.WithDefault<ulong>("--seed", "seed of the opponents", "a whole number from 0 to 18446744073709551615", _ => true, 1);
+        var prometheus = new Option<string?>("--prometheus") { Description = "serve the SirArena metrics for Prometheus at this URL, e.g. http://127.0.0.1:9464/metrics (overrides Metrics:Prometheus)" };
+        var otlp = new Option<string?>("--otlp") { Description = "push the SirArena metrics to this OpenTelemetry collector, e.g. http://localhost:4317 (overrides Metrics:Otlp)" };
         var command = new Command("soak", "a long run that proves memory stays bounded and speed steady")
-            { opponents, agents, rounds, minutes, sampleEvery, reportEvery, output, seed };
+            { opponents, agents, rounds, minutes, sampleEvery, reportEvery, output, seed, prometheus, otlp };
         command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, () =>
         {
             long? n = parse.GetValue(rounds);
             double? m = parse.GetValue(minutes);
             if (n is null && m is null) throw new ArgumentException("give --rounds, --minutes or both");
             if (n <= 0 || m <= 0) throw new ArgumentException("--rounds and --minutes must be positive");
-            using var host = ArenaHost.CreateBuilder(parse).Build();
+            var overrides = new Dictionary<string, string?>();
+            if (parse.GetValue(prometheus) is { } pr) overrides[$"{MetricsOptions.Section}:Prometheus"] = pr;
+            if (parse.GetValue(otlp) is { } ot) overrides[$"{MetricsOptions.Section}:Otlp"] = ot;
+            var builder = ArenaHost.CreateBuilder(parse, overrides);
+            builder.AddMetricsExport();
+            using var host = builder.Build();
             var arena = host.Services.Arena();
             var serve = host.Services.Serve();
             var names = parse.GetValue(agents) is { Length: > 0 } a ? a : [arena.DefaultPlayer().Name];
@@ -51,7 +59,8 @@ public static class SoakCommand
 
             var writer = parse.InvocationConfiguration.Output;
             var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("soak");
-            var run = new SoakRun(host.Services.GetRequiredService<MatchFactory>(), writer, logger);
+            MetricsExport.Start(host.Services); // the host is never started, so its exporters start here
+            var run = new SoakRun(host.Services.GetRequiredService<MatchFactory>(), writer, logger, host.Services.GetRequiredService<ArenaMetrics>());
             var samples = run.Run(specs, folder, serve, n, m is { } mm ? TimeSpan.FromMinutes(mm) : null, sample, report, cancellation);
             File.WriteAllLines(Path.Combine(folder, "soak.csv"), ["rounds,seconds,win_rate,cached_tokens,rss_mb,managed_heap_mb,live_tensors",
                 ..samples.Select(s => string.Create(CultureInfo.InvariantCulture,

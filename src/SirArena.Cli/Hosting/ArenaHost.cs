@@ -62,6 +62,8 @@ public static class ArenaHost
             .Bind(builder.Configuration.GetSection(ServeOptions.Section), o => o.ErrorOnUnknownConfiguration = true);
         builder.Services.AddSingleton(sp => ScenarioCatalog.Load(sp.GetRequiredService<ConfigFile>().PathOf(sp.Arena().Scenarios)));
         builder.Services.AddSingleton(sp => new MatchFactory(sp.GetRequiredService<ScenarioCatalog>(), sp.GetRequiredService<ConfigFile>().PathOf(sp.Arena().Model)));
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<ArenaMetrics>();
     }
 
     /// <summary>The bound, validated arena options; a bad configuration names its file.</summary>

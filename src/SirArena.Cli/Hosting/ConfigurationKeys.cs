@@ -18,6 +18,7 @@ public static class ConfigurationKeys
     {
         [ArenaOptions.Section] = typeof(ArenaOptions),
         [ServeOptions.Section] = typeof(ServeOptions),
+        [MetricsOptions.Section] = typeof(MetricsOptions),
     };
 
     /// <summary>The Generic Host's own section; its keys are the logging providers' and are not checked here.</summary>
