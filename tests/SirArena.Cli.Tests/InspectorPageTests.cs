@@ -35,6 +35,29 @@ public class InspectorPageTests(GroceryReplays replays) : IClassFixture<GroceryR
     }
 
     [Fact]
+    public async Task An_attention_policys_page_shows_each_rounds_held_scores_which_change_every_round()
+    {
+        var folder = Path.Combine(replays.Arena.Output, "h2o");
+        var (code, _, error) = await CliRun.Invoke("play", "--opponent", "grocery", "--rounds", "40", "--budget", "200",
+            "--policy", "h2o", "--seed", "5", "--out", folder, "--config", replays.Arena.Config);
+        code.Should().Be(0, error);
+        var replay = Directory.GetFiles(folder, "*.jsonl").Single();
+        var page = Path.Combine(replays.Arena.Path, "h2o.html");
+        (code, _, error) = await CliRun.Invoke("replay", replay, "--html", page, "--rounds", "10-39", "--round", "30");
+        code.Should().Be(0, error);
+
+        using var browser = HeadlessChromium.Start();
+        browser.Navigate().GoToUrl(new Uri(page).AbsoluteUri);
+        ShouldShow(browser, replay, 30);
+        var slider = browser.FindElement(By.Id("slider"));
+        slider.SendKeys(Keys.Home);
+        slider.SendKeys(Keys.ArrowRight + Keys.ArrowRight);
+        ShouldShow(browser, replay, 12);
+        ReplayRoundView.Read(replay, 12).Retained[0].Score.Should().BeLessThan(ReplayRoundView.Read(replay, 30).Retained[0].Score,
+            "the first sink gains attention every round, so the page must take each round's scores");
+    }
+
+    [Fact]
     public async Task Compared_side_by_side_the_tokens_marked_held_only_here_are_the_difference_of_the_two_memories()
     {
         var page = Path.Combine(replays.Arena.Path, "sir-vs-streaming.html");

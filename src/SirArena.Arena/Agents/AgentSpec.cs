@@ -28,7 +28,10 @@ public sealed record AgentSpec
     public bool IsLlm => string.Equals(Kind, LlmKind, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when <see cref="Eta"/> means something: the agent's policy ranks by surprisal, which it decays.</summary>
-    public bool DecaysScores => IsLlm && CreatePolicy(int.MaxValue).Scores == ScoreSource.Surprisal;
+    public bool DecaysScores => Scores == ScoreSource.Surprisal;
+
+    /// <summary>What the agent's memory ranks tokens by (<see cref="ScoreSource.None"/> for a baseline).</summary>
+    public ScoreSource Scores => IsLlm ? CreatePolicy(int.MaxValue).Scores : ScoreSource.None;
 
     /// <summary>The memory policy for a model of pre-training length <paramref name="pretrainingLength"/>.</summary>
     public IMemoryPolicy CreatePolicy(int pretrainingLength) =>

@@ -1,3 +1,4 @@
+using SirArena.Llm.Memory;
 using SirArena.Simulation.Loop;
 
 namespace SirArena.Arena.Replays;
@@ -19,6 +20,12 @@ public sealed record ReplayRoundView(
     IReadOnlyList<RememberedToken> Evicted,
     float? Eta = null)
 {
+    /// <summary>What the scores are: the agent's policy's <see cref="ScoreSource"/>.</summary>
+    public ScoreSource Scores { get; init; } = ScoreSource.Surprisal;
+
+    /// <summary>The lowest retained score, or 0 when none is below it, for the bottom of a colour ramp.</summary>
+    public float MinRetainedScore => Retained.Count == 0 ? 0f : Math.Min(0f, Retained.Min(t => t.Score));
+
     public CandidateView Chosen => Candidates.Single(c => c.Chosen);
 
     /// <summary>The retained tokens' text run together: what the agent still holds, as it reads.</summary>
@@ -69,7 +76,7 @@ public sealed record ReplayRoundView(
         {
             last = record.Round;
             var evicted = record.Trace is null ? [] : memory.Apply(record.Trace);
-            if (record.Round == round) return From(record, memory, evicted);
+            if (record.Round == round) return From(record, memory, evicted) with { Scores = header.Match.Agent.Scores };
         }
         throw new ArgumentOutOfRangeException(nameof(round), round,
             last < 0 ? $"{name} holds no complete round" : $"{name} holds rounds 0 to {last}; round {round} is not among them");

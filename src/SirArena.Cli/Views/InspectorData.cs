@@ -7,7 +7,8 @@ namespace SirArena.Cli.Views;
 /// What the HTML inspector embeds for one replay: the memory held before the page's first round (stream index, text,
 /// score, the round it entered and that round's first stream index), then per round its first stream index, the
 /// tokens that entered and stayed (stream index, text, score after the round), the stream indices evicted, the text of
-/// tokens that entered and were evicted within the round, and the round's eta when the policy chose it. The page
+/// tokens that entered and were evicted within the round, the round's eta when the policy chose it, and, for a policy
+/// whose scores change with attention, every held token's score after the round. The page
 /// rebuilds the memory by applying these in order and multiplying held scores by eta, so it holds the stream once,
 /// not rounds times budget. Every score comes from <see cref="RetainedSet"/>: the page applies no rule of its own.
 /// Two replays of one match are compared token by token as "the k-th token of round r, with this text", since their
@@ -68,7 +69,11 @@ public sealed record InspectorData(
             var entered = now.Where(t => !held.Contains(t.StreamIndex)).Select(t => new object[] { t.StreamIndex, t.Text, t.Score }).ToArray();
             var passing = evicted.Where(t => !held.Contains(t.StreamIndex)).Select(t => new object[] { t.StreamIndex, t.Text }).ToArray();
             rounds.Add(InspectorRound.Of(record, trace.Prompt.FirstStreamIndex, entered, [.. evicted.Select(t => t.StreamIndex)], passing)
-                with { Q = requested.Length > 0 ? requested : null });
+                with
+                {
+                    Q = requested.Length > 0 ? requested : null,
+                    H = trace.HeldScores is null ? null : [.. now.Select(t => t.Score)],
+                });
             if (grocery?.Kind == GroceryTurnKind.Recall) requested = [];
             held.Clear();
             held.UnionWith(now.Select(t => t.StreamIndex));
@@ -100,6 +105,9 @@ public sealed record InspectorRound(
     IReadOnlyList<object[]> A, IReadOnlyList<long> E, IReadOnlyList<object[]> X, float? K)
 {
     public IReadOnlyList<long>? Q { get; init; }
+
+    /// <summary>Every held token's score after the round, in stream order, for a policy that scores by attention.</summary>
+    public IReadOnlyList<float>? H { get; init; }
 
     public static InspectorRound Of(ReplayRound record, long? firstStreamIndex, object[][] entered, long[] evicted, object[][] passing)
     {

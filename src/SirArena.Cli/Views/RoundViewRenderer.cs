@@ -1,4 +1,5 @@
 using SirArena.Arena.Replays;
+using SirArena.Llm.Memory;
 using Spectre.Console;
 
 namespace SirArena.Cli.Views;
@@ -30,14 +31,14 @@ public static class RoundViewRenderer
             return;
         }
         bool colour = console.Profile.Capabilities.ColorSystem != ColorSystem.NoColors;
-        float max = view.MaxRetainedScore;
+        float max = view.MaxRetainedScore, min = view.MinRetainedScore;
         console.WriteLine();
         if (view.Eta is { } eta) console.MarkupLine($"adaptive decay: the round ended with eta [bold]{eta:F3}[/]");
-        console.MarkupLine($"[bold]retained after the round[/] ({view.Retained.Count} tokens; score = surprisal on entry, decayed; max {max:F2} nats):");
+        console.MarkupLine($"[bold]retained after the round[/] ({view.Retained.Count} tokens; score = {view.Scores.Describe()}; max {max:F2}):");
         if (colour)
         {
-            console.MarkupLine(Legend(max));
-            console.MarkupLine(Tokens(view.Retained, max, markGaps: true));
+            console.MarkupLine(Legend(min, max));
+            console.MarkupLine(Tokens(view.Retained, min, max, markGaps: true));
         }
         else
         {
@@ -46,28 +47,31 @@ public static class RoundViewRenderer
         console.WriteLine();
         console.MarkupLine($"[bold]evicted this round[/] ({view.Evicted.Count} tokens):");
         if (view.Evicted.Count == 0) console.MarkupLine("[grey](none)[/]");
-        else if (colour) console.MarkupLine(Tokens(view.Evicted, max, markGaps: true));
+        else if (colour) console.MarkupLine(Tokens(view.Evicted, min, max, markGaps: true));
         else WriteList(view.Evicted, console);
     }
 
-    /// <summary>The score bands of the colours, in nats of this round's scale.</summary>
-    static string Legend(float max)
+    /// <summary>The score bands of the colours, in this round's scale from <paramref name="min"/> (0 unless scores are
+    /// negative) to <paramref name="max"/>.</summary>
+    static string Legend(float min, float max)
     {
         double low = 0;
         var parts = new List<string>();
         foreach (var (below, colour) in Bands)
         {
-            var range = double.IsPositiveInfinity(below) ? $">= {low * max:F2}" : $"{low * max:F2}-{below * max:F2}";
+            var range = double.IsPositiveInfinity(below) ? $">= {At(low):F2}" : $"{At(low):F2}-{At(below):F2}";
             parts.Add($"[{colour}]{range}[/]");
             low = below;
         }
-        return "[grey]legend (nats):[/] " + string.Join(" ", parts) + " [grey]¦ tokens evicted here[/]";
+        return "[grey]legend:[/] " + string.Join(" ", parts) + " [grey]¦ tokens evicted here[/]";
+
+        double At(double share) => min + share * (max - min);
     }
 
-    static string Tokens(IReadOnlyList<RememberedToken> tokens, float max, bool markGaps) =>
+    static string Tokens(IReadOnlyList<RememberedToken> tokens, float min, float max, bool markGaps) =>
         string.Concat(tokens.Select((t, i) =>
             (markGaps && i > 0 && t.StreamIndex != tokens[i - 1].StreamIndex + 1 ? "[grey]¦[/]" : "")
-            + $"[{Colour(t.Score, max)}]{Markup.Escape(Visible(t.Text))}[/]"));
+            + $"[{Colour(t.Score, min, max)}]{Markup.Escape(Visible(t.Text))}[/]"));
 
     static void WriteList(IReadOnlyList<RememberedToken> tokens, IAnsiConsole console)
     {
@@ -80,9 +84,9 @@ public static class RoundViewRenderer
         }
     }
 
-    static string Colour(float score, float max)
+    static string Colour(float score, float min, float max)
     {
-        double share = max <= 0 ? 0 : Math.Clamp(score / max, 0, 1);
+        double share = max <= min ? 0 : Math.Clamp((score - min) / (max - min), 0, 1);
         return Bands.First(b => share < b.Below).Colour;
     }
 

@@ -28,6 +28,16 @@ public static class ScoreSources
     /// surprisals are its scores.</summary>
     public static bool EntersAtSurprisal(this ScoreSource source) => source is ScoreSource.None or ScoreSource.Surprisal;
 
+    /// <summary>What a held token's score is, in a few words for a legend.</summary>
+    public static string Describe(this ScoreSource source) => source switch
+    {
+        ScoreSource.Surprisal => "surprisal on entry in nats, decayed",
+        ScoreSource.AccumulatedAttention => "attention received since entry, mean over heads and layers",
+        ScoreSource.NewestQueryAttention => "the newest query's attention, mean over heads and layers",
+        ScoreSource.NegativeKeyNorm => "minus the key's L2 norm, mean over heads and layers",
+        _ => "surprisal on entry in nats (this policy keeps by position)",
+    };
+
     /// <summary>True for scores read off the attention weights, which change on every forward pass.</summary>
     public static bool IsAttention(this ScoreSource source) =>
         source is ScoreSource.AccumulatedAttention or ScoreSource.NewestQueryAttention;
