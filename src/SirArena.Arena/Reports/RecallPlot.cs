@@ -36,16 +36,16 @@ internal static class RecallPlot
                 var span = plot.Add.HorizontalSpan(lost, held);
                 span.FillColor = colour.WithAlpha(0.15);
                 span.LineColor = colour;
-                span.LegendText = Cells.Invariant($"{reference}'s window ends (held up to {held}, lost from {lost} questions)");
+                span.LegendText = Cells.Invariant($"{reference}'s window ends: held to {held}, lost from {lost}");
                 return;
             case { LongestHeld: { } held, ShortestLost: { } lost }:
-                Line(plot, (held + lost) / 2.0, colour, Cells.Invariant($"{reference}'s window ends (held up to {held}, lost from {lost} questions)"));
+                Line(plot, (held + lost) / 2.0, colour, Cells.Invariant($"{reference}'s window ends: held to {held}, lost from {lost}"));
                 return;
             case { LongestHeld: { } held }:
-                Line(plot, held, colour, Cells.Invariant($"{reference} held every request (up to {held} questions)"));
+                Line(plot, held, colour, Cells.Invariant($"{reference} held every request (to {held})"));
                 return;
             case { ShortestLost: { } lost }:
-                Line(plot, lost, colour, Cells.Invariant($"{reference} held no request (from {lost} questions on)"));
+                Line(plot, lost, colour, Cells.Invariant($"{reference} held no request (from {lost})"));
                 return;
         }
     }

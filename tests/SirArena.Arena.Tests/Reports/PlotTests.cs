@@ -23,7 +23,7 @@ public class PlotTests
 
         var line = plot.GetPlottables().OfType<VerticalLine>().Should().ContainSingle().Subject;
         line.X.Should().Be(19.5);
-        line.LegendText.Should().Be("streaming's window ends (held up to 18, lost from 21 questions)");
+        line.LegendText.Should().Be("streaming's window ends: held to 18, lost from 21");
         plot.GetPlottables().OfType<HorizontalSpan>().Should().BeEmpty();
     }
 
@@ -35,7 +35,7 @@ public class PlotTests
         // ScottPlot names a span by the axis it covers: a horizontal span covers a range of x.
         var span = plot.GetPlottables().OfType<HorizontalSpan>().Should().ContainSingle().Subject;
         (span.Left, span.Right).Should().Be((12.0, 25.0));
-        span.LegendText.Should().Contain("held up to 25").And.Contain("lost from 12");
+        span.LegendText.Should().Be("streaming's window ends: held to 25, lost from 12");
         plot.GetPlottables().OfType<VerticalLine>().Should().BeEmpty();
     }
 
@@ -46,7 +46,7 @@ public class PlotTests
 
         var line = plot.GetPlottables().OfType<VerticalLine>().Should().ContainSingle().Subject;
         line.X.Should().Be(20);
-        line.LegendText.Should().Be("streaming held no request (from 20 questions on)");
+        line.LegendText.Should().Be("streaming held no request (from 20)");
     }
 
     [Fact]
