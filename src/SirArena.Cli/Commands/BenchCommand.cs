@@ -6,7 +6,7 @@ using SirArena.Cli.Hosting;
 
 namespace SirArena.Cli.Commands;
 
-/// <summary><c>sirarena bench engine | play | train</c>: the benchmarks whose results docs/benchmarks.md records.</summary>
+/// <summary><c>sirarena bench engine | play | train | inspector</c>: the benchmarks whose results docs/benchmarks.md records.</summary>
 public static class BenchCommand
 {
     public static Command Create()
@@ -54,6 +54,19 @@ public static class BenchCommand
             new TrainerBenchmark(parse.InvocationConfiguration.Output).Run(parse.GetValue(trainRepeats), parse.GetValue(trainSteps), parse.GetValue(threads), parse.GetValue(openings));
             return Task.FromResult(0);
         }));
-        return new Command("bench", "benchmarks whose numbers go into docs/benchmarks.md") { engine, play, train };
+        var replay = new Argument<string>("FILE") { Description = "the replay whose inspector page is measured" };
+        var pageRounds = new Option<string?>("--rounds") { Description = "rounds the page holds, FROM-TO (default: as `replay --html` chooses)" };
+        var pageRepeats = NumberOptions.WithDefault<int>("--repeats", "repeats, each in a fresh browser (the median is reported)", "a whole number of repeats, 1 or more", v => v >= 1, 3);
+        var inspector = new Command("inspector", "size, load time and slider response of a replay's inspector page in headless chromium")
+        {
+            replay, pageRounds, pageRepeats,
+        };
+        inspector.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, async () =>
+        {
+            await new InspectorBenchmark(parse.InvocationConfiguration.Output)
+                .RunAsync(parse.GetValue(replay)!, parse.GetValue(pageRounds), parse.GetValue(pageRepeats), cancellation);
+            return 0;
+        }));
+        return new Command("bench", "benchmarks whose numbers go into docs/benchmarks.md") { engine, play, train, inspector };
     }
 }
