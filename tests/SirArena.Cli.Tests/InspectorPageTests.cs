@@ -126,6 +126,21 @@ public class InspectorPageTests(GroceryReplays replays) : IClassFixture<GroceryR
         File.Exists(Path.ChangeExtension(replays.Sir, ".html")).Should().BeFalse("a refused page is not written");
     }
 
+    [Fact]
+    public async Task The_inspector_benchmark_measures_the_page_of_the_rounds_asked_for_and_checks_each_slider_move_shows_its_round()
+    {
+        var (code, output, error) = await CliRun.Invoke("bench", "inspector", replays.Sir, "--rounds", "10-39", "--repeats", "2");
+
+        code.Should().Be(0, error);
+        output.Should().Contain("rounds 10 to 39 (30 rounds)").And.Contain("median of 2 repeats");
+        output.Should().MatchRegex(@"\| 2 \| \d+ \| \d+\.\d \| \d+ \| \d+\.\d \| \d+ \|");
+        output.Should().MatchRegex(@"\| median \| \d+ \|");
+
+        (code, _, error) = await CliRun.Invoke("bench", "inspector", replays.Sir, "--rounds", "30-10");
+        code.Should().Be(2);
+        error.Should().Contain("--rounds");
+    }
+
     static void ShouldShow(IWebDriver browser, string replay, long round)
     {
         var view = ReplayRoundView.Read(replay, round);

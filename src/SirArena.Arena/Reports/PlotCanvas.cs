@@ -13,6 +13,9 @@ internal static class PlotCanvas
 {
     private static readonly IPalette Palette = new ScottPlot.Palettes.Category10();
 
+    /// <summary>The narrowest x axis drawn, in data units (rounds, questions): a single bin still gets room around it.</summary>
+    private const double MinimumXSpan = 10;
+
     public static Plot Create(string title, string xLabel, string yLabel)
     {
         var plot = new Plot();
@@ -24,7 +27,8 @@ internal static class PlotCanvas
 
     private static Color ColorOf(int agentIndex) => Palette.GetColor(agentIndex);
 
-    /// <summary>A horizontal grey dashed line at <paramref name="percent"/>, e.g. what uniform random play wins.</summary>
+    /// <summary>A horizontal grey dotted line at <paramref name="percent"/>, e.g. what uniform random play wins, or
+    /// no difference at all on a plot of differences.</summary>
     public static void Chance(Plot plot, double percent, string label)
     {
         var line = plot.Add.HorizontalLine(percent);
@@ -33,7 +37,6 @@ internal static class PlotCanvas
         line.LineWidth = 1.5f;
         line.LegendText = label;
     }
-
 
     /// <summary>A line with a translucent confidence band between <paramref name="low"/> and <paramref name="high"/>;
     /// the reference agent's line alone, as the ceiling the others are read against.</summary>
@@ -82,14 +85,18 @@ internal static class PlotCanvas
         line.MarkerSize = xs.Length > 60 ? 0 : 5;
     }
 
-    /// <summary>Legend to the right of the data, y axis fitted to what is drawn (within 0-100% and a little air),
-    /// saved as <paramref name="fileName"/> in <paramref name="folder"/>.</summary>
-    public static string Save(Plot plot, string folder, string fileName, ReportOptions options)
+    /// <summary>Legend to the right of the data, x axis with a little air on both sides, y axis fitted to what is drawn (within 0-100%, or -100 to 100 points
+    /// when <paramref name="signed"/>, and a little air), saved as <paramref name="fileName"/> in <paramref name="folder"/>.</summary>
+    public static string Save(Plot plot, string folder, string fileName, ReportOptions options, bool signed = false)
     {
         plot.Axes.AutoScale();
         var limits = plot.Axes.GetLimits();
         double span = Math.Max(limits.Top - limits.Bottom, 4);
-        plot.Axes.SetLimitsY(Math.Max(-2, limits.Bottom - span * 0.08), Math.Min(102, limits.Top + span * 0.08));
+        plot.Axes.SetLimitsY(Math.Max(signed ? -102 : -2, limits.Bottom - span * 0.08), Math.Min(102, limits.Top + span * 0.08));
+        // Points on the frame are hard to read, and a plot of one bin would put them there.
+        double width = Math.Max(limits.Right - limits.Left, MinimumXSpan);
+        double centre = (limits.Left + limits.Right) / 2;
+        plot.Axes.SetLimitsX(centre - width * 0.53, centre + width * 0.53);
         plot.ShowLegend(Edge.Right);
         var path = Path.Combine(folder, fileName);
         plot.SavePng(path, options.PlotWidth, options.PlotHeight);

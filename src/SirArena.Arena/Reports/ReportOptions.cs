@@ -34,6 +34,7 @@ public sealed record ReportOptions
 
     public int BlockSize { get; init; } = BatchMeans.DefaultBlockSize;
     public int RollingWindow { get; init; } = RollingWinRate.DefaultWindow;
+    public int DifferenceBinWidth { get; init; } = DifferenceOverRounds.DefaultBinWidth;
     public int AdaptivityBinWidth { get; init; } = Adaptivity.DefaultBinWidth;
     public int RecallBinWidth { get; init; } = GroceryRecall.DefaultBinWidth;
 

@@ -33,7 +33,12 @@ public static class ReportWriter
         {
             Append(markdown, RatesSection.Render(rps, options));
             foreach (var scenario in RateTable.Scenarios(rps))
+            {
                 AppendPlot(markdown, plots, RollingWinPlot.Draw(rps, scenario, agents, folder, options), $"Rolling win rate against {scenario}");
+                // The first pair the options name is the headline (the arena puts its challenger first).
+                if (options.Comparisons.Count > 0 && DifferencePlot.Draw(rps, scenario, options.Comparisons[0], agents, folder, options) is { } difference)
+                    AppendPlot(markdown, plots, difference, $"{options.Comparisons[0].A} minus {options.Comparisons[0].B} against {scenario}");
+            }
             Append(markdown, ComparisonSection.Render(rps, options));
         }
 
@@ -58,7 +63,8 @@ public static class ReportWriter
             var played = outcomes.Where(o => o.Scenario == scenario).ToArray();
             var byDistance = GroceryRecall.ByDistance(played, options.RecallBinWidth);
             Append(markdown, GrocerySection.Render(scenario, GroceryRecall.Scores(played), byDistance, GroceryRecall.ByWindow(played, held), options.WindowReference));
-            AppendPlot(markdown, plots, RecallPlot.Draw(byDistance, scenario, agents, folder, options), $"Grocery recall by distance against {scenario}");
+            var edge = GroceryRecall.Edge(played, held);
+            AppendPlot(markdown, plots, RecallPlot.Draw(byDistance, edge, scenario, agents, folder, options), $"Grocery recall by distance against {scenario}");
         }
 
         // The memory each agent held is in the replays of this folder, when the arena wrote them here.

@@ -62,6 +62,29 @@ public static class GroceryRecall
         }).Where(r => r.InWindow.Trials + r.Beyond.Trials > 0).ToArray();
     }
 
+    /// <summary>
+    /// Where the reference agent's memory stopped holding requests, by distance, over the recalls
+    /// <paramref name="referenceHeld"/> covers (every agent of a scenario and seed meets the same recalls, so one
+    /// match per scenario and seed is read); null when it covers none.
+    /// </summary>
+    public static WindowEdge? Edge(IReadOnlyList<MatchOutcome> outcomes,
+        IReadOnlyDictionary<(string Scenario, ulong Seed), IReadOnlyDictionary<long, bool>> referenceHeld)
+    {
+        ArgumentNullException.ThrowIfNull(referenceHeld);
+        int? longestHeld = null, shortestLost = null;
+        foreach (var outcome in Matches(outcomes).DistinctBy(o => (o.Scenario, o.Seed)))
+        {
+            if (!referenceHeld.TryGetValue((outcome.Scenario, outcome.Seed), out var held)) continue;
+            foreach (var recall in outcome.Rounds.OfType<GroceryRoundResult>().Where(r => r.Kind == GroceryTurnKind.Recall))
+            {
+                if (!held.TryGetValue(recall.Turn.Round, out var isHeld)) continue;
+                if (isHeld) longestHeld = Math.Max(longestHeld ?? int.MinValue, recall.Distance);
+                else shortestLost = Math.Min(shortestLost ?? int.MaxValue, recall.Distance);
+            }
+        }
+        return longestHeld is null && shortestLost is null ? null : new WindowEdge(longestHeld, shortestLost);
+    }
+
     private static IReadOnlyList<(string Agent, GroceryTally Tally)> Tallies(IReadOnlyList<MatchOutcome> outcomes)
     {
         ArgumentNullException.ThrowIfNull(outcomes);

@@ -13,7 +13,8 @@ public static class PairedDifference
 {
     /// <summary>
     /// A minus B over the (scenario, seed) pairs both played among <paramref name="scenarios"/>; null when there are
-    /// none. Rounds pair by index up to the shorter match; only rounds both scored count.
+    /// none. Rounds pair by index up to the shorter match; only rounds both scored count. Blocks are
+    /// <paramref name="preferredBlockSize"/> rounds long unless that leaves fewer than <paramref name="minimumBlocks"/>.
     /// </summary>
     public static PairedComparison? Compare(
         IReadOnlyList<MatchOutcome> outcomes,
@@ -22,14 +23,15 @@ public static class PairedDifference
         IReadOnlyCollection<string> scenarios,
         string? oracle = null,
         int preferredBlockSize = BatchMeans.DefaultBlockSize,
-        double confidence = 0.95)
+        double confidence = 0.95,
+        int minimumBlocks = BatchMeans.MinimumBlocks)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         ArgumentNullException.ThrowIfNull(scenarios);
         var series = PairedSeries(outcomes, agentA, agentB, oracle, scenarios);
         if (series.Count == 0) return null;
 
-        var blockSize = BatchMeans.BlockSize(series.Sum(s => (long)s.A.Count), preferredBlockSize);
+        var blockSize = BatchMeans.BlockSize(series.Sum(s => (long)s.A.Count), preferredBlockSize, minimumBlocks);
         var blockMeans = new List<double>();
         double winsA = 0, winsB = 0, winsOracle = 0;
         long used = 0;

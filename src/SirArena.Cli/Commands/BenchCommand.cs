@@ -6,7 +6,7 @@ using SirArena.Cli.Hosting;
 
 namespace SirArena.Cli.Commands;
 
-/// <summary><c>sirarena bench engine | play | train</c>: the benchmarks whose results docs/benchmarks.md records.</summary>
+/// <summary><c>sirarena bench engine | play | train | inspector</c>: the benchmarks whose results docs/benchmarks.md records.</summary>
 public static class BenchCommand
 {
     public static Command Create()
@@ -53,10 +53,24 @@ public static class BenchCommand
             new TrainerBenchmark(parse.InvocationConfiguration.Output).Run(parse.GetValue(trainRepeats), parse.GetValue(trainSteps), parse.GetValue(threads), parse.GetValue(openings));
             return Task.FromResult(0);
         }));
+        var replay = new Argument<string>("FILE") { Description = "the replay whose inspector page is measured" };
+        var pageRounds = new Option<string?>("--rounds") { Description = "rounds the page holds, FROM-TO (default: as `replay --html` chooses)" };
+        var pageRepeats = NumberOptions.WithDefault<int>("--repeats", "repeats, each in a fresh browser (the median is reported)", "a whole number of repeats, 1 or more", v => v >= 1, 3);
+        var inspector = new Command("inspector", "size, load time and slider response of a replay's inspector page in headless chromium")
+        {
+            replay, pageRounds, pageRepeats,
+        };
+        inspector.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, async () =>
+        {
+            await new InspectorBenchmark(parse.InvocationConfiguration.Output)
+                .RunAsync(parse.GetValue(replay)!, parse.GetValue(pageRounds), parse.GetValue(pageRepeats), cancellation);
+            return 0;
+        }));
         engine.WithExamples(new HelpExample("sirarena bench engine --budgets 256 512 1024 --repeats 5", "a round's time at three budgets, the median of five repeats"));
         play.WithExamples(new HelpExample("sirarena bench play --rounds 300", "rounds/s of play with the default agent"));
         train.WithExamples(new HelpExample("sirarena bench train --repeats 5", "the trainer's step against a bare training loop, side by side"));
-        return new Command("bench", "benchmarks whose numbers go into docs/benchmarks.md") { engine, play, train }
+        inspector.WithExamples(new HelpExample("sirarena bench inspector replays/sample/play-20261130-193022-601-rock-biased-sir-s1.jsonl --repeats 3", "the sample replay's page: size, load time and slider response"));
+        return new Command("bench", "benchmarks whose numbers go into docs/benchmarks.md") { engine, play, train, inspector }
             .WithExamples(new HelpExample("sirarena bench engine", "the decoder engine's figures for docs/benchmarks.md"));
     }
 }

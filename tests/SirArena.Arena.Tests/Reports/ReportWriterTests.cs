@@ -59,7 +59,8 @@ public sealed class ReportWriterTests : IDisposable
 
         files.Plots.Select(Path.GetFileName).Should().BeEquivalentTo(
             "rolling-rock-biased.png", "rolling-paper-biased.png", "rolling-scissors-biased.png", "rolling-switching.png",
-            "adaptivity-switching.png", "grocery-recall-grocery-distances.png");
+            "rolling-difference-rock-biased.png", "rolling-difference-paper-biased.png", "rolling-difference-scissors-biased.png",
+            "rolling-difference-switching.png", "adaptivity-switching.png", "grocery-recall-grocery-distances.png");
         foreach (var plot in files.Plots)
         {
             report.Should().Contain($"]({Path.GetFileName(plot)})");

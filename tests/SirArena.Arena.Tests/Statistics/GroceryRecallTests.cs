@@ -64,6 +64,26 @@ public class GroceryRecallTests
     }
 
     [Fact]
+    public void The_window_edge_lies_between_the_longest_distance_still_held_and_the_shortest_lost()
+    {
+        var recalls = Outcomes.Value[0].Rounds.OfType<GroceryRoundResult>().Where(r => r.Kind == GroceryTurnKind.Recall).ToArray();
+        IReadOnlyDictionary<long, bool> sharp = recalls.ToDictionary(r => r.Turn.Round, r => r.Distance < 20);
+        // Held by turn of the round rather than by distance: the held and lost distances overlap.
+        IReadOnlyDictionary<long, bool> ragged = recalls.ToDictionary(r => r.Turn.Round, r => r.Turn.Round % 2 == 0);
+        Dictionary<(string, ulong), IReadOnlyDictionary<long, bool>> Of(IReadOnlyDictionary<long, bool> held) => new() { [("grocery-distances", 6)] = held };
+
+        GroceryRecall.Edge(Outcomes.Value, Of(sharp)).Should().Be(new WindowEdge(
+            recalls.Where(r => r.Distance < 20).Max(r => r.Distance), recalls.Where(r => r.Distance >= 20).Min(r => r.Distance)));
+        var edge = GroceryRecall.Edge(Outcomes.Value, Of(ragged))!;
+        edge.Should().Be(new WindowEdge(
+            recalls.Where(r => r.Turn.Round % 2 == 0).Max(r => r.Distance), recalls.Where(r => r.Turn.Round % 2 != 0).Min(r => r.Distance)));
+        edge.ShortestLost.Should().BeLessThan(edge.LongestHeld!.Value);
+        GroceryRecall.Edge(Outcomes.Value, Of(recalls.ToDictionary(r => r.Turn.Round, _ => false)))
+            .Should().Be(new WindowEdge(null, recalls.Min(r => r.Distance)), "nothing held leaves only the shortest lost distance");
+        GroceryRecall.Edge(Outcomes.Value, new Dictionary<(string, ulong), IReadOnlyDictionary<long, bool>>()).Should().BeNull();
+    }
+
+    [Fact]
     public void Recall_by_window_is_empty_without_the_references_memory()
     {
         GroceryRecall.ByWindow(Outcomes.Value, new Dictionary<(string, ulong), IReadOnlyDictionary<long, bool>>()).Should().BeEmpty();
