@@ -2,13 +2,13 @@ namespace SirArena.Llm.Memory;
 
 /// <summary>
 /// SirLLM with an adaptive decay: the same selection as <see cref="SirMemory"/> (sinks, top scorers, recent tokens),
-/// but each round's eta is chosen by a <see cref="SurpriseDecay"/> between <see cref="MinEta"/> and
+/// but each round's eta is chosen by a <see cref="PredictiveDecay"/> between <see cref="MinEta"/> and
 /// <see cref="DecayRatio"/>, so memory is rigid while the opponent is predictable and fades after it changes.
 /// </summary>
 public sealed class AdaptiveSirMemory : IAdaptiveMemoryPolicy
 {
     public const string PolicyName = "sir-adaptive";
-    public const float DefaultMinEta = 0.6f;
+    public const float DefaultMinEta = 0.3f;
 
     public AdaptiveSirMemory(int start = 4, int entropy = 508, int recent = 0, float eta = 0.95f, float minEta = DefaultMinEta)
     {
@@ -29,7 +29,7 @@ public sealed class AdaptiveSirMemory : IAdaptiveMemoryPolicy
 
     public ScoreSource Scores => ScoreSource.Surprisal;
 
-    public IAdaptiveDecay NewDecay() => new SurpriseDecay(DecayRatio, MinEta);
+    public IAdaptiveDecay NewDecay() => new PredictiveDecay(DecayRatio, MinEta);
 
     public int[] SelectKept(ReadOnlySpan<float> scores, int incoming) =>
         KeptSlots.Select(this, scores, incoming, Sizes.Start, Sizes.Entropy);

@@ -7,9 +7,9 @@ namespace SirArena.Llm.Memory;
 /// </summary>
 public interface IAdaptiveDecay
 {
-    /// <summary>The eta to multiply the stored scores by now that a round has ended, given the raw scores
+    /// <summary>The eta to multiply the stored scores by now that a round has ended, given the ids and raw scores
     /// (surprisals) of the tokens the round appended; at most the policy's <see cref="IMemoryPolicy.DecayRatio"/>.</summary>
-    float EtaAfter(ReadOnlySpan<float> roundScores);
+    float EtaAfter(ReadOnlySpan<int> roundIds, ReadOnlySpan<float> roundScores);
 
     /// <summary>Writes what the next choice depends on, for a checkpoint.</summary>
     void WriteState(BinaryWriter writer);

@@ -19,6 +19,7 @@ public sealed class RetainedMemory
     readonly TokenLedger ledger;
     readonly IAdaptiveDecay? decay;
     readonly List<float> roundScores = [];
+    readonly List<int> roundIds = [];
 
     /// <summary>A memory whose evictions <paramref name="policy"/> chooses, held to its budget and decayed by its eta.</summary>
     public RetainedMemory(IMemoryPolicy policy)
@@ -100,7 +101,11 @@ public sealed class RetainedMemory
             throw new InvalidOperationException(
                 $"the memory holds {Count} of its {policy.Budget} tokens and cannot take {ids.Length} more; make room for them first");
         ledger.Append(ids, scores, firstStreamIndex);
-        if (decay is not null) roundScores.AddRange(scores);
+        if (decay is not null)
+        {
+            roundScores.AddRange(scores);
+            foreach (int id in ids) roundIds.Add(id);
+        }
     }
 
     /// <summary>
@@ -132,8 +137,9 @@ public sealed class RetainedMemory
     /// </summary>
     public void EndRound(float? recordedEta = null)
     {
-        float eta = recordedEta ?? (decay is not null ? decay.EtaAfter(CollectionsMarshal.AsSpan(roundScores)) : Eta);
+        float eta = recordedEta ?? (decay is not null ? decay.EtaAfter(CollectionsMarshal.AsSpan(roundIds), CollectionsMarshal.AsSpan(roundScores)) : Eta);
         roundScores.Clear();
+        roundIds.Clear();
         LastEta = eta;
         if (eta != 1f) ledger.Scale(eta);
     }
