@@ -40,6 +40,23 @@ public static class BenchCommand
                 .Run(new MatchSpec(parse.GetValue(opponent)!, 1, agent), parse.GetValue(playRounds), parse.GetValue(playRepeats));
             return Task.FromResult(0);
         }));
+        var sideOpponents = new Option<string[]>("--opponent") { Description = "one match per opponent, all side by side (default: as many as cores, 2 to 4)", AllowMultipleArgumentsPerToken = true };
+        var sideRounds = NumberOptions.WithDefault<int>("--rounds", "rounds per match", "a whole number of rounds, 1 or more", v => v >= 1, 1000);
+        var sideRepeats = NumberOptions.WithDefault<int>("--repeats", "repeats (the median is reported)", "a whole number of repeats, 1 or more", v => v >= 1, 3);
+        var sideBySide = new Command("side-by-side", "total rounds/s of matches side by side (one thread each, and the default threads) against one match alone")
+        {
+            sideOpponents, sideRounds, sideRepeats,
+        };
+        sideBySide.SetAction((parse, _) => UserErrors.RunAsync(parse, () =>
+        {
+            using var host = ArenaHost.CreateBuilder(parse).Build();
+            var agent = host.Services.Arena().DefaultPlayer();
+            string[] defaults = ["rock-biased", "paper-biased", "scissors-biased", "switching"];
+            var opponents = parse.GetValue(sideOpponents) is { Length: > 0 } given ? given : defaults.Take(Math.Max(2, Environment.ProcessorCount)).ToArray();
+            new SideBySideBenchmark(host.Services.GetRequiredService<MatchFactory>(), parse.InvocationConfiguration.Output)
+                .Run([.. opponents.Select(o => new MatchSpec(o, 1, agent))], parse.GetValue(sideRounds), parse.GetValue(sideRepeats));
+            return Task.FromResult(0);
+        }));
         var trainRepeats = NumberOptions.WithDefault<int>("--repeats", "repeats of the two loops in turn (the median is reported)", "a whole number of repeats, 1 or more", v => v >= 1, 5);
         var trainSteps = NumberOptions.WithDefault<int>("--steps", "steps of each loop per repeat", "a whole number of steps, 1 or more", v => v >= 1, 6);
         var threads = NumberOptions.WithDefault<int>("--threads", "CPU threads for TorchSharp", "a whole number of threads, 1 or more", v => v >= 1, Environment.ProcessorCount);
@@ -70,7 +87,8 @@ public static class BenchCommand
         play.WithExamples(new HelpExample("sirarena bench play --rounds 300", "rounds/s of play with the default agent"));
         train.WithExamples(new HelpExample("sirarena bench train --repeats 5", "the trainer's step against a bare training loop, side by side"));
         inspector.WithExamples(new HelpExample("sirarena bench inspector replays/sample/play-20261130-193022-601-rock-biased-sir-s1.jsonl --repeats 3", "the sample replay's page: size, load time and slider response"));
-        return new Command("bench", "benchmarks whose numbers go into docs/benchmarks.md") { engine, play, train, inspector }
+        sideBySide.WithExamples(new HelpExample("sirarena bench side-by-side --rounds 1000", "two matches on two cores against one alone"));
+        return new Command("bench", "benchmarks whose numbers go into docs/benchmarks.md") { engine, play, train, inspector, sideBySide }
             .WithExamples(new HelpExample("sirarena bench engine", "the decoder engine's figures for docs/benchmarks.md"));
     }
 }
