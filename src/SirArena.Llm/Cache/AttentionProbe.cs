@@ -19,7 +19,7 @@ public sealed class AttentionProbe
 
     public AttentionProbe(ScoreSource source)
     {
-        if (!source.IsAttention() && source != ScoreSource.NegativeKeyNorm)
+        if (!source.ReadsForwardPass())
             throw new ArgumentException($"{source} scores are not read off attention or keys", nameof(source));
         this.source = source;
     }

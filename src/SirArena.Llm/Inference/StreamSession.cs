@@ -58,7 +58,7 @@ public sealed class StreamSession : IDisposable
         started = Stopwatch.GetTimestamp();
         var surprisal = new float[n];
         var source = memory.Source;
-        var probe = source.IsAttention() || source == ScoreSource.NegativeKeyNorm ? new AttentionProbe(source) : null;
+        var probe = source.ReadsForwardPass() ? new AttentionProbe(source) : null;
         cache.Probe = probe;
         using (var scope = NewDisposeScope())
         using (no_grad())

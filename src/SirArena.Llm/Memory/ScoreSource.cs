@@ -38,6 +38,9 @@ public static class ScoreSources
         _ => "surprisal on entry in nats (this policy keeps by position)",
     };
 
+    /// <summary>True for scores an attention probe reads off the forward pass: attention weights or key norms.</summary>
+    public static bool ReadsForwardPass(this ScoreSource source) => source.IsAttention() || source == ScoreSource.NegativeKeyNorm;
+
     /// <summary>True for scores read off the attention weights, which change on every forward pass.</summary>
     public static bool IsAttention(this ScoreSource source) =>
         source is ScoreSource.AccumulatedAttention or ScoreSource.NewestQueryAttention;
