@@ -1,4 +1,5 @@
 using SirArena.Cli.Tests.Support;
+using SirArena.Llm.Memory;
 
 namespace SirArena.Cli.Tests;
 
@@ -60,7 +61,7 @@ public class PlayAndReplayTests
 
         var etas = File.ReadLines(replay).Skip(1).Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement
             .GetProperty("trace").GetProperty("eta").GetSingle()).ToArray();
-        etas.Should().HaveCount(60).And.OnlyContain(eta => eta > 0.5f && eta <= 0.95f);
+        etas.Should().HaveCount(60).And.OnlyContain(eta => eta >= AdaptiveSirMemory.DefaultMinEta && eta <= 0.95f);
 
         (code, var output, _) = await CliRun.Invoke("replay", replay, "--round", "55");
         code.Should().Be(0, output);
