@@ -3,7 +3,9 @@ namespace SirArena.Llm.Memory;
 /// <summary>
 /// SirLLM with an adaptive decay: the same selection as <see cref="SirMemory"/> (sinks, top scorers, recent tokens),
 /// but each round's eta is chosen by a <see cref="PredictiveDecay"/> between <see cref="MinEta"/> and
-/// <see cref="DecayRatio"/>, so memory is rigid while the opponent is predictable and fades after it changes.
+/// <see cref="DecayRatio"/>, so memory is rigid while the opponent is predictable and fades after it changes. As
+/// eta falls, the slots for top scorers give way to the newest tokens in proportion, so at the smallest eta the memory
+/// is StreamingLLM's window: decayed scores alone cannot clear a full cache faster than new rounds push tokens out.
 /// </summary>
 public sealed class AdaptiveSirMemory : IAdaptiveMemoryPolicy
 {
@@ -31,6 +33,11 @@ public sealed class AdaptiveSirMemory : IAdaptiveMemoryPolicy
 
     public IAdaptiveDecay NewDecay() => new PredictiveDecay(DecayRatio, MinEta);
 
-    public int[] SelectKept(ReadOnlySpan<float> scores, int incoming) =>
-        KeptSlots.Select(this, scores, incoming, Sizes.Start, Sizes.Entropy);
+    public int[] SelectKept(ReadOnlySpan<float> scores, int incoming) => SelectKept(scores, incoming, DecayRatio);
+
+    public int[] SelectKept(ReadOnlySpan<float> scores, int incoming, float eta)
+    {
+        double share = DecayRatio > MinEta ? Math.Clamp((eta - MinEta) / (DecayRatio - MinEta), 0, 1) : 1;
+        return KeptSlots.Select(this, scores, incoming, Sizes.Start, (int)Math.Round(Sizes.Entropy * share));
+    }
 }

@@ -11,14 +11,22 @@ public interface IAdaptiveDecay
     /// (surprisals) of the tokens the round appended; at most the policy's <see cref="IMemoryPolicy.DecayRatio"/>.</summary>
     float EtaAfter(ReadOnlySpan<int> roundIds, ReadOnlySpan<float> roundScores);
 
+    /// <summary>The eta the last round ended with (the largest before the first), from the decay's own state, so a
+    /// restored decay knows it without being told.</summary>
+    float Eta { get; }
+
     /// <summary>Writes what the next choice depends on, for a checkpoint.</summary>
     void WriteState(BinaryWriter writer);
 
     void ReadState(BinaryReader reader);
 }
 
-/// <summary>A policy whose memory decays adaptively: it hands each memory a fresh decay.</summary>
+/// <summary>A policy whose memory decays adaptively: it hands each memory a fresh decay, and its selection may
+/// depend on the eta the decay has chosen.</summary>
 public interface IAdaptiveMemoryPolicy : IMemoryPolicy
 {
     IAdaptiveDecay NewDecay();
+
+    /// <summary><see cref="IMemoryPolicy.SelectKept"/> while the decay's eta is <paramref name="eta"/>.</summary>
+    int[] SelectKept(ReadOnlySpan<float> scores, int incoming, float eta);
 }

@@ -56,9 +56,17 @@ public sealed class PredictiveDecay : IAdaptiveDecay
             slowTotal = Count(slow, slowTotal, key, SlowWeight);
             rounds++;
         }
-        if (rounds <= WarmUpRounds) return MaxEta;
-        double drop = Math.Clamp((advantage - Onset) / (Full - Onset), 0, 1);
-        return (float)(MaxEta - drop * (MaxEta - MinEta));
+        return Eta;
+    }
+
+    public float Eta
+    {
+        get
+        {
+            if (rounds <= WarmUpRounds) return MaxEta;
+            double drop = Math.Clamp((advantage - Onset) / (Full - Onset), 0, 1);
+            return (float)(MaxEta - drop * (MaxEta - MinEta));
+        }
     }
 
     /// <summary>The round's most surprising token; null for a round that brought none with a finite score.</summary>

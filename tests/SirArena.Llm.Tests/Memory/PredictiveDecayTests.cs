@@ -76,7 +76,26 @@ public class PredictiveDecayTests
         stream.Position = 0;
         restored.ReadState(new BinaryReader(stream));
 
+        restored.Eta.Should().Be(original.Eta, "the eta in force is part of the state");
         Etas(restored, keys[250..]).Should().Equal(Etas(original, keys[250..]));
+    }
+
+    [Theory]
+    [InlineData(0.6f)]
+    [InlineData(0.45f)]
+    [InlineData(0.3f)]
+    public void As_eta_falls_the_top_scorer_slots_give_way_to_the_newest_tokens_until_the_memory_is_streamings_window(float eta)
+    {
+        var adaptive = new AdaptiveSirMemory(4, 40, 0, 0.9f, 0.3f);
+        var random = new Random(9);
+        var scores = Enumerable.Range(0, 44).Select(_ => (float)random.NextDouble()).ToArray();
+
+        var kept = adaptive.SelectKept(scores, 6, eta);
+
+        int topScorers = (int)Math.Round(40 * (eta - 0.3f) / (0.9f - 0.3f));
+        kept.Should().Equal(new SirMemory(4, topScorers, 40 - topScorers, 0.9f).SelectKept(scores, 6));
+        if (eta == 0.3f) kept.Should().Equal(new StreamingMemory(4, 40).SelectKept(scores, 6));
+        adaptive.SelectKept(scores, 6, 0.9f).Should().Equal(new SirMemory(4, 40, 0, 0.9f).SelectKept(scores, 6), "at its largest eta it is SirLLM");
     }
 
     [Fact]
