@@ -25,7 +25,20 @@ public class PlayAndReplayTests
         output.Should().Contain("round 40").And.Contain("retained after the round").And.Contain("evicted this round");
         var view = Arena.Replays.ReplayRoundView.Read(replay, 40);
         var first = view.Retained[0];
-        output.Should().Contain($"{first.StreamIndex,8} {first.Score,8:F3}  ", "piped output lists each held token with its stream index and score");
+        output.Should().Contain($"{first.StreamIndex,8} {0,6} {first.Score,8:F3}  ", "piped output lists each held token with its stream index, round and score");
+        var newest = view.Retained[^1];
+        output.Should().Contain($"{newest.StreamIndex,8} {40,6} {newest.Score,8:F3}  ", "the newest held token is round 40's answer");
+        var coloured = new StringWriter();
+        Views.RoundViewRenderer.Write(view, Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Ansi = Spectre.Console.AnsiSupport.Yes,
+            ColorSystem = Spectre.Console.ColorSystemSupport.TrueColor,
+            Out = new Spectre.Console.AnsiConsoleOutput(coloured),
+        }));
+        var marks = System.Text.RegularExpressions.Regex.Matches(coloured.ToString(), "‹r(\\d+)›").Select(m => int.Parse(m.Groups[1].Value)).ToArray();
+        marks.Should().StartWith(view.RoundOf(view.Retained[0].StreamIndex)).And.Contain(40)
+            .And.HaveCount(view.Retained.Select(t => view.RoundOf(t.StreamIndex)).Distinct().Count() + view.Evicted.Select(t => view.RoundOf(t.StreamIndex)).Distinct().Count(),
+                "the coloured view marks where each round's held tokens, and then its evicted ones, begin");
         output.Should().Contain("tokens evicted)", "a budget of 160 over 40 rounds has evicted from between held tokens");
 
         (code, output, _) = await CliRun.Invoke("replay", replay, "--round", "40", "--json");

@@ -6,9 +6,10 @@ namespace SirArena.Cli.Views;
 
 /// <summary>
 /// Shows one replayed round: the user turn, the candidates with their scores, and the text the agent still holds
-/// with every token coloured by its score (a legend names the bands) and a grey ¦ wherever tokens were evicted from
-/// between two held ones, then what the round evicted. Without colour (output piped to a file) the held tokens are
-/// listed one per line with their stream index and score, so nothing the colours say is lost.
+/// with every token coloured by its score (a legend names the bands), a grey ‹rN› where the tokens of round N begin
+/// and a grey ¦ wherever tokens were evicted from between two held ones, then what the round evicted. Without colour
+/// (output piped to a file) the held tokens are listed one per line with their stream index, round and score, so
+/// nothing the colours say is lost.
 /// </summary>
 public static class RoundViewRenderer
 {
@@ -38,17 +39,17 @@ public static class RoundViewRenderer
         if (colour)
         {
             console.MarkupLine(Legend(min, max));
-            console.MarkupLine(Tokens(view.Retained, min, max, markGaps: true));
+            console.MarkupLine(Tokens(view, view.Retained, min, max));
         }
         else
         {
-            WriteList(view.Retained, console);
+            WriteList(view, view.Retained, console);
         }
         console.WriteLine();
         console.MarkupLine($"[bold]evicted this round[/] ({view.Evicted.Count} tokens):");
         if (view.Evicted.Count == 0) console.MarkupLine("[grey](none)[/]");
-        else if (colour) console.MarkupLine(Tokens(view.Evicted, min, max, markGaps: true));
-        else WriteList(view.Evicted, console);
+        else if (colour) console.MarkupLine(Tokens(view, view.Evicted, min, max));
+        else WriteList(view, view.Evicted, console);
     }
 
     /// <summary>The score bands of the colours, in this round's scale from <paramref name="min"/> (0 unless scores are
@@ -63,24 +64,25 @@ public static class RoundViewRenderer
             parts.Add($"[{colour}]{range}[/]");
             low = below;
         }
-        return "[grey]legend:[/] " + string.Join(" ", parts) + " [grey]¦ tokens evicted here[/]";
+        return "[grey]legend:[/] " + string.Join(" ", parts) + " [grey]‹rN› round N begins  ¦ tokens evicted here[/]";
 
         double At(double share) => min + share * (max - min);
     }
 
-    static string Tokens(IReadOnlyList<RememberedToken> tokens, float min, float max, bool markGaps) =>
+    static string Tokens(ReplayRoundView view, IReadOnlyList<RememberedToken> tokens, float min, float max) =>
         string.Concat(tokens.Select((t, i) =>
-            (markGaps && i > 0 && t.StreamIndex != tokens[i - 1].StreamIndex + 1 ? "[grey]¦[/]" : "")
+            (i > 0 && t.StreamIndex != tokens[i - 1].StreamIndex + 1 ? "[grey]¦[/]" : "")
+            + (i == 0 || view.RoundOf(t.StreamIndex) != view.RoundOf(tokens[i - 1].StreamIndex) ? $"[grey]‹r{view.RoundOf(t.StreamIndex)}›[/]" : "")
             + $"[{Colour(t.Score, min, max)}]{Markup.Escape(Visible(t.Text))}[/]"));
 
-    static void WriteList(IReadOnlyList<RememberedToken> tokens, IAnsiConsole console)
+    static void WriteList(ReplayRoundView view, IReadOnlyList<RememberedToken> tokens, IAnsiConsole console)
     {
-        console.WriteLine($"{"stream",8} {"score",8}  text");
+        console.WriteLine($"{"stream",8} {"round",6} {"score",8}  text");
         for (int i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            if (i > 0 && t.StreamIndex != tokens[i - 1].StreamIndex + 1) console.WriteLine($"{"¦",8} {"",8}  ({t.StreamIndex - tokens[i - 1].StreamIndex - 1} tokens evicted)");
-            console.WriteLine($"{t.StreamIndex,8} {t.Score,8:F3}  {Visible(t.Text)}");
+            if (i > 0 && t.StreamIndex != tokens[i - 1].StreamIndex + 1) console.WriteLine($"{"¦",8} {"",6} {"",8}  ({t.StreamIndex - tokens[i - 1].StreamIndex - 1} tokens evicted)");
+            console.WriteLine($"{t.StreamIndex,8} {view.RoundOf(t.StreamIndex),6} {t.Score,8:F3}  {Visible(t.Text)}");
         }
     }
 
