@@ -107,6 +107,29 @@ public sealed class ReplayChain
         }
     }
 
+    /// <summary>
+    /// The last whole round of the chain, read off the end of its last file without reading the rounds before it; one
+    /// less than that file's first round when it holds none. A cut-off last line is passed over, as
+    /// <see cref="ReadRounds"/> passes it over. Null when the end does not tell (a line before the last that is no
+    /// round, or a chain opened for its prefix, whose break only reading finds): then only reading the rounds tells.
+    /// </summary>
+    public long? LastWholeRound()
+    {
+        if (prefix) return null;
+        var path = Files[^1];
+        long firstRound = HeaderOf(path).FirstRound;
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        long end = stream.Length;
+        for (int line = 0; line < 2; line++) // the last line, and the one before it when the last is cut off
+        {
+            var (start, text) = LastLine(stream, end);
+            if (start == 0) return firstRound - 1;
+            if (ReplayReader.TryParseRound(text, out _) is { } round) return round.Round;
+            end = start;
+        }
+        return null;
+    }
+
     /// <summary>Throws <paramref name="problem"/>, or keeps it as the break when reading the prefix.</summary>
     void Stop(ReplayFormatException problem)
     {
@@ -212,17 +235,17 @@ public sealed class ReplayChain
     static long LastRound(string path, ReplayHeader header, string next)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var (start, line) = LastLine(stream);
+        var (start, line) = LastLine(stream, stream.Length);
         if (start == 0) return header.FirstRound - 1;
         if (ReplayReader.TryParseRound(line, out _) is { } round) return round.Round;
         throw new ReplayFormatException(path, LinesBefore(stream, start) + 1,
             $"its last line is not a whole round record, but {Path.GetFileName(next)} continues it; only the last file of a chain may be cut off");
     }
 
-    /// <summary>Where the last line (without its newline) starts, and its text; read backwards in blocks.</summary>
-    static (long Start, string Text) LastLine(FileStream stream)
+    /// <summary>Where the last line before <paramref name="end"/> (without its newline) starts, and its text; read
+    /// backwards in blocks.</summary>
+    static (long Start, string Text) LastLine(FileStream stream, long end)
     {
-        long end = stream.Length;
         var bytes = new List<byte[]>();
         var block = new byte[64 * 1024];
         long position = end;

@@ -18,11 +18,14 @@ public sealed record InspectorData(
     string File, string Scenario, ulong Seed, string Agent, string Policy, int Budget, int Start, float Eta,
     bool Memory, long Rounds, IReadOnlyList<object[]> Initial, IReadOnlyList<InspectorRound> RoundList)
 {
-    /// <summary>The last round number <paramref name="path"/>'s chain holds (-1 when it holds none).</summary>
+    /// <summary>The last round number <paramref name="path"/>'s chain holds (-1 when it holds none): off the end of
+    /// its last file when that tells, else by reading its rounds.</summary>
     public static long LastRound(string path, bool prefix)
     {
+        var chain = ReplayChain.Open(path, prefix);
+        if (chain.LastWholeRound() is { } end) return end;
         long last = -1;
-        foreach (var round in ReplayChain.Open(path, prefix).ReadRounds()) last = round.Round;
+        foreach (var round in chain.ReadRounds()) last = round.Round;
         return last;
     }
 

@@ -159,6 +159,38 @@ public sealed class BrokenChainTests : IDisposable
         new ReplayVerifier(factory).Verify(first).Reproduced.Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData("intact")]
+    [InlineData("last line cut off")]
+    [InlineData("last file holds its header only")]
+    [InlineData("last file holds its header and a cut-off line")]
+    public void The_last_whole_round_read_off_the_end_is_the_last_round_reading_the_chain_gives(string ending)
+    {
+        var lines = File.ReadAllLines(Part(3));
+        switch (ending)
+        {
+            case "last line cut off":
+                File.WriteAllBytes(Part(3), File.ReadAllBytes(Part(3))[..^20]);
+                break;
+            case "last file holds its header only":
+                File.WriteAllText(Part(3), lines[0] + "\n");
+                break;
+            case "last file holds its header and a cut-off line":
+                File.WriteAllText(Part(3), lines[0] + "\n" + lines[1][..(lines[1].Length / 2)]);
+                break;
+        }
+        long read = ReplayChain.Open(first).ReadRounds().Last().Round;
+
+        ReplayChain.Open(Part(2)).LastWholeRound().Should().Be(read);
+        read.Should().Be(ending switch
+        {
+            "intact" => 3 * RoundsPerFile - 1,
+            "last line cut off" => 3 * RoundsPerFile - 2,
+            _ => 2 * RoundsPerFile - 1,
+        });
+        ReplayChain.Open(first, prefix: true).LastWholeRound().Should().BeNull("a prefix's break is found only by reading");
+    }
+
     [Fact]
     public void A_part_of_the_chain_whose_header_does_not_read_at_all_is_not_taken_for_some_other_file()
     {
