@@ -27,10 +27,10 @@ public static class ServeCommand
         var statusSeconds = NumberOptions.Optional<double>("--status-seconds", "seconds between status reports (overrides Serve:StatusSeconds)", "a number of seconds above 0", v => v > 0);
         var parallelism = NumberOptions.Optional<int>("--parallelism", "rounds played at once (overrides Arena:Parallelism)", "a whole number, 1 or more", v => v >= 1);
         var json = new Option<bool>("--json-log") { Description = "log as JSON lines instead of text" };
-        var prometheus = new Option<string?>("--prometheus") { Description = "serve the SirArena metrics for Prometheus at this URL, e.g. http://127.0.0.1:9464/metrics (overrides Metrics:Prometheus)" };
-        var otlp = new Option<string?>("--otlp") { Description = "push the SirArena metrics to this OpenTelemetry collector, e.g. http://localhost:4317 (overrides Metrics:Otlp)" };
+        var metrics = new MetricsFlags();
         var command = new Command("serve", "run the arena's matches endlessly as a service, resuming after a crash")
-            { opponents, agents, output, checkpointEvery, rollEvery, statusSeconds, parallelism, json, prometheus, otlp };
+            { opponents, agents, output, checkpointEvery, rollEvery, statusSeconds, parallelism, json };
+        foreach (var option in metrics.Options) command.Options.Add(option);
         command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, async () =>
         {
             var overrides = new Dictionary<string, string?>();
@@ -43,8 +43,7 @@ public static class ServeCommand
             if (parse.GetValue(rollEvery) is { } r) overrides[$"{ServeOptions.Section}:RollEvery"] = r.ToString();
             if (parse.GetValue(statusSeconds) is { } s) overrides[$"{ServeOptions.Section}:StatusSeconds"] = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (parse.GetValue(parallelism) is { } p) overrides[$"{ArenaOptions.Section}:Parallelism"] = p.ToString();
-            if (parse.GetValue(prometheus) is { } pr) overrides[$"{MetricsOptions.Section}:Prometheus"] = pr;
-            if (parse.GetValue(otlp) is { } ot) overrides[$"{MetricsOptions.Section}:Otlp"] = ot;
+            metrics.Override(parse, overrides);
             var builder = ArenaHost.CreateBuilder(parse, overrides, LogLevel.Information);
             if (parse.GetValue(json))
                 builder.Logging.ClearProviders().AddJsonConsole(o => { o.UseUtcTimestamp = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ"; });

@@ -27,10 +27,10 @@ public static class SoakCommand
         var reportEvery = NumberOptions.Optional<long>("--report-every", "rounds between printed rows (default: a twentieth of the run, or 5000)", "a whole number of rounds, 1 or more", v => v >= 1);
         var output = new Option<string?>("--out") { Description = "folder for the run's replays, checkpoints and soak.csv (default: a new soak-TIME folder under the arena's output)" };
         var seed = NumberOptions.WithDefault<ulong>("--seed", "seed of the opponents", "a whole number from 0 to 18446744073709551615", _ => true, 1);
-        var prometheus = new Option<string?>("--prometheus") { Description = "serve the SirArena metrics for Prometheus at this URL, e.g. http://127.0.0.1:9464/metrics (overrides Metrics:Prometheus)" };
-        var otlp = new Option<string?>("--otlp") { Description = "push the SirArena metrics to this OpenTelemetry collector, e.g. http://localhost:4317 (overrides Metrics:Otlp)" };
+        var metrics = new MetricsFlags();
         var command = new Command("soak", "a long run that proves memory stays bounded and speed steady")
-            { opponents, agents, rounds, minutes, sampleEvery, reportEvery, output, seed, prometheus, otlp };
+            { opponents, agents, rounds, minutes, sampleEvery, reportEvery, output, seed };
+        foreach (var option in metrics.Options) command.Options.Add(option);
         command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, () =>
         {
             long? n = parse.GetValue(rounds);
@@ -38,8 +38,7 @@ public static class SoakCommand
             if (n is null && m is null) throw new ArgumentException("give --rounds, --minutes or both");
             if (n <= 0 || m <= 0) throw new ArgumentException("--rounds and --minutes must be positive");
             var overrides = new Dictionary<string, string?>();
-            if (parse.GetValue(prometheus) is { } pr) overrides[$"{MetricsOptions.Section}:Prometheus"] = pr;
-            if (parse.GetValue(otlp) is { } ot) overrides[$"{MetricsOptions.Section}:Otlp"] = ot;
+            metrics.Override(parse, overrides);
             var builder = ArenaHost.CreateBuilder(parse, overrides);
             builder.AddMetricsExport();
             using var host = builder.Build();

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net;
 
 namespace SirArena.Cli.Hosting;
@@ -48,5 +49,27 @@ public sealed record MetricsOptions
         if (OtlpProtocol is not ("grpc" or "http/protobuf"))
             throw new ArgumentException($"{Section}:{nameof(OtlpProtocol)}: expected grpc or http/protobuf, got \"{OtlpProtocol}\"");
         return uri;
+    }
+}
+
+/// <summary>The --prometheus and --otlp flags of the verbs that serve matches, and the configuration keys they override.</summary>
+public sealed class MetricsFlags
+{
+    readonly Option<string?> prometheus = new("--prometheus")
+    {
+        Description = $"serve the SirArena metrics for Prometheus at this URL, e.g. http://127.0.0.1:9464/metrics (overrides {MetricsOptions.Section}:{nameof(MetricsOptions.Prometheus)})",
+    };
+    readonly Option<string?> otlp = new("--otlp")
+    {
+        Description = $"push the SirArena metrics to this OpenTelemetry collector, e.g. http://localhost:4317 (overrides {MetricsOptions.Section}:{nameof(MetricsOptions.Otlp)})",
+    };
+
+    public IEnumerable<Option> Options => [prometheus, otlp];
+
+    /// <summary>Adds what the command line gave to <paramref name="overrides"/>.</summary>
+    public void Override(ParseResult parse, IDictionary<string, string?> overrides)
+    {
+        if (parse.GetValue(prometheus) is { } url) overrides[$"{MetricsOptions.Section}:{nameof(MetricsOptions.Prometheus)}"] = url;
+        if (parse.GetValue(otlp) is { } collector) overrides[$"{MetricsOptions.Section}:{nameof(MetricsOptions.Otlp)}"] = collector;
     }
 }
