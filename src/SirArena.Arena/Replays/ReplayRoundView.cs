@@ -24,14 +24,10 @@ public sealed record ReplayRoundView(
     public ScoreSource Scores { get; init; } = ScoreSource.Surprisal;
 
     /// <summary>The first stream index of every round up to this one, in order: round r's tokens start at RoundStarts[r].</summary>
-    public long[] RoundStarts { get; init; } = [];
+    public IReadOnlyList<long> RoundStarts { get; init; } = [];
 
     /// <summary>The round whose chunks hold stream index <paramref name="stream"/>.</summary>
-    public int RoundOf(long stream)
-    {
-        int at = Array.BinarySearch(RoundStarts, stream);
-        return at >= 0 ? at : ~at - 1;
-    }
+    public int RoundOf(long stream) => StreamRounds.RoundOf(RoundStarts, stream);
 
     /// <summary>The lowest retained score, or 0 when none is below it, for the bottom of a colour ramp.</summary>
     public float MinRetainedScore => Retained.Count == 0 ? 0f : Math.Min(0f, Retained.Min(t => t.Score));
@@ -88,7 +84,7 @@ public sealed record ReplayRoundView(
             last = record.Round;
             if (record.Trace is { } trace) starts.Add(trace.Prompt.FirstStreamIndex);
             var evicted = record.Trace is null ? [] : memory.Apply(record.Trace);
-            if (record.Round == round) return From(record, memory, evicted) with { Scores = header.Match.Agent.Scores, RoundStarts = [.. starts] };
+            if (record.Round == round) return From(record, memory, evicted) with { Scores = header.Match.Agent.Scores, RoundStarts = starts };
         }
         throw new ArgumentOutOfRangeException(nameof(round), round,
             last < 0 ? $"{name} holds no complete round" : $"{name} holds rounds 0 to {last}; round {round} is not among them");

@@ -58,8 +58,8 @@ public sealed record InspectorData(
             if (record.Round == range.From)
                 foreach (var token in memory.Tokens)
                 {
-                    var born = BornIn(firstIndexOfRound, token.StreamIndex);
-                    initial.Add([token.StreamIndex, token.Text, token.Score, born, firstIndexOfRound[(int)born]]);
+                    var born = StreamRounds.RoundOf(firstIndexOfRound, token.StreamIndex);
+                    initial.Add([token.StreamIndex, token.Text, token.Score, born, firstIndexOfRound[born]]);
                     held.Add(token.StreamIndex);
                 }
             firstIndexOfRound.Add(trace.Prompt.FirstStreamIndex);
@@ -86,13 +86,6 @@ public sealed record InspectorData(
         var agent = header.Match.Agent;
         return new InspectorData(path, header.Match.Scenario, header.Match.Seed, agent.Name, agent.Policy, agent.Budget,
             agent.IsLlm ? agent.Start : 0, header.Eta, hasMemory, last + 1, initial, rounds);
-    }
-
-    /// <summary>The round whose chunks hold stream index <paramref name="stream"/>: rounds start in stream order.</summary>
-    static long BornIn(List<long> firstIndexOfRound, long stream)
-    {
-        int at = firstIndexOfRound.BinarySearch(stream);
-        return at >= 0 ? at : ~at - 1;
     }
 }
 
