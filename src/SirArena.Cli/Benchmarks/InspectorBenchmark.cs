@@ -31,8 +31,7 @@ public sealed class InspectorBenchmark(TextWriter output)
         try
         {
             var page = Path.Combine(folder, "inspector.html");
-            InspectorPage.Write(replay, page, null, rounds, null, prefix: false, TextWriter.Null, TextWriter.Null);
-            var range = await ReadRangeAsync(page, cancellation);
+            var range = InspectorPage.Write(replay, page, null, rounds, null, prefix: false, TextWriter.Null, TextWriter.Null);
             output.WriteLine(Invariant($"inspector: {replay}, rounds {range.From} to {range.To} ({range.Count} rounds), page {new FileInfo(page).Length / 1048576.0:F1} MiB; median of {repeats} repeats, a fresh headless chromium each"));
             output.WriteLine();
             output.WriteLine("| repeat | data ready (ms) | one step (ms) | first to last round (ms) | back to the middle (ms) | JS heap (MiB) |");
@@ -74,17 +73,6 @@ public sealed class InspectorBenchmark(TextWriter output)
         if (shown != round.ToString(CultureInfo.InvariantCulture))
             throw new InvalidOperationException(Invariant($"the inspector page shows round {shown} after the slider moved to {round}"));
         return ms;
-    }
-
-    /// <summary>The rounds the page holds, as the command chose them (the default is the replay's last window).</summary>
-    static async Task<RoundRange> ReadRangeAsync(string page, CancellationToken cancellation)
-    {
-        const string mark = "<script type=\"application/json\" id=\"inspector-data\">";
-        using var reader = new StreamReader(page);
-        var text = await reader.ReadToEndAsync(cancellation);
-        int at = text.IndexOf(mark, StringComparison.Ordinal) + mark.Length;
-        using var data = System.Text.Json.JsonDocument.Parse(text.AsMemory(at, text.IndexOf("</script>", at, StringComparison.Ordinal) - at));
-        return new RoundRange(data.RootElement.GetProperty("from").GetInt64(), data.RootElement.GetProperty("to").GetInt64());
     }
 
     static double Number(System.Text.Json.Nodes.JsonNode? value) => value?.GetValue<double>() ?? double.NaN;

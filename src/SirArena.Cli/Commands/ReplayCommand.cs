@@ -54,8 +54,11 @@ public static class ReplayCommand
             if (!page && (parse.GetValue(compare) is not null || parse.GetValue(rounds) is not null))
                 throw new ArgumentException("--compare and --rounds shape the --html page; give --html too");
             if (page)
-                return Task.FromResult(InspectorPage.Write(path, parse.GetValue(html), parse.GetValue(compare), parse.GetValue(rounds),
-                    parse.GetValue(round), parse.GetValue(prefix), output, parse.InvocationConfiguration.Error));
+            {
+                InspectorPage.Write(path, parse.GetValue(html), parse.GetValue(compare), parse.GetValue(rounds),
+                    parse.GetValue(round), parse.GetValue(prefix), output, parse.InvocationConfiguration.Error);
+                return Task.FromResult(0);
+            }
             if (parse.GetValue(verify))
             {
                 using var host = ArenaHost.CreateBuilder(parse).Build();

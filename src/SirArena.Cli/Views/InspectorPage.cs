@@ -9,7 +9,8 @@ namespace SirArena.Cli.Views;
 /// </summary>
 public static class InspectorPage
 {
-    public static int Write(string path, string? outPath, string? comparePath, string? roundsText, long? openAt, bool prefix,
+    /// <summary>Writes the page and returns the rounds it holds.</summary>
+    public static RoundRange Write(string path, string? outPath, string? comparePath, string? roundsText, long? openAt, bool prefix,
         TextWriter output, TextWriter error)
     {
         var target = string.IsNullOrEmpty(outPath) ? Path.ChangeExtension(path, ".html") : outPath;
@@ -38,7 +39,7 @@ public static class InspectorPage
         File.WriteAllText(target, text);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"wrote {target} ({new FileInfo(target).Length / 1024.0:F0} KiB, rounds {range.From} to {range.To})"));
-        return 0;
+        return range;
     }
 
     /// <summary>Two replays compare only when they are the same scenario and seed (the same moves of the opponent).</summary>
