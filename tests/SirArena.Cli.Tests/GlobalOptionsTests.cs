@@ -109,4 +109,22 @@ public class GlobalOptionsTests
         examples.Should().Contain($"sirarena {string.Join(' ', verb)} ");
         output.IndexOf("Options:", StringComparison.Ordinal).Should().BeLessThan(output.IndexOf("Examples:", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("play", "--rounds", "1")]
+    [InlineData("arena", "--rounds", "1")]
+    public async Task A_device_the_machine_lacks_or_that_is_no_device_is_refused_in_one_sentence_naming_the_flag(params string[] verb)
+    {
+        using var arena = new ArenaFolder();
+        foreach (var (device, expected) in new[] { ("tpu", "*--device*\"tpu\" is not a device; expected cpu, cuda or cuda:N*"), ("cuda:7", "*--device*cuda:7*") })
+        {
+            if (device == "cuda:7" && TorchSharp.torch.cuda.is_available() && TorchSharp.torch.cuda.device_count() > 7) continue;
+            var (code, _, error) = await CliRun.Invoke([.. verb, "--device", device, "--config", arena.Config]);
+
+            code.Should().Be(2, device);
+            error.Should().Match(expected);
+            error.Trim().Split('\n').Should().ContainSingle(device);
+        }
+        arena.Replays().Should().BeEmpty("nothing runs on a refused device");
+    }
 }

@@ -3,6 +3,7 @@ using SirArena.Llm.Inference;
 using SirArena.Simulation.Agents;
 using SirArena.Simulation.Loop;
 using SirArena.Simulation.Scenarios;
+using static TorchSharp.torch;
 
 namespace SirArena.Arena.Matches;
 
@@ -11,7 +12,8 @@ namespace SirArena.Arena.Matches;
 /// per folder and shared by every agent that names it (their weights are only read). Arena runs, `play` and replay
 /// verification all build matches here, so a replay's header is enough to build its match again.
 /// </summary>
-public sealed class MatchFactory(ScenarioCatalog catalog, string defaultModelFolder) : IDisposable
+/// <param name="device">where the models compute (CPU when null)</param>
+public sealed class MatchFactory(ScenarioCatalog catalog, string defaultModelFolder, Device? device = null) : IDisposable
 {
     readonly Dictionary<string, LanguageModel> models = new();
 
@@ -34,7 +36,7 @@ public sealed class MatchFactory(ScenarioCatalog catalog, string defaultModelFol
         var key = Path.GetFullPath(folder);
         lock (models)
         {
-            if (!models.TryGetValue(key, out var model)) models[key] = model = LanguageModel.Load(folder);
+            if (!models.TryGetValue(key, out var model)) models[key] = model = LanguageModel.Load(folder, device);
             return model;
         }
     }

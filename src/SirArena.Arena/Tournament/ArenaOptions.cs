@@ -1,4 +1,5 @@
 using SirArena.Arena.Agents;
+using SirArena.Llm.Runtime;
 
 namespace SirArena.Arena.Tournament;
 
@@ -27,6 +28,8 @@ public sealed record ArenaOptions
     public AgentSpec[] Agents { get; init; } = [];
     /// <summary>Which agents the report compares: challenger minus baseline, and the share of the gap to reference.</summary>
     public ComparisonOptions Compare { get; init; } = new();
+    /// <summary>Where the language models compute: cpu, cuda or cuda:N (see ComputeDevice); --device overrides it.</summary>
+    public string Device { get; init; } = ComputeDevice.Cpu;
     /// <summary>Matches run side by side (default: one per core).</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 

@@ -6,6 +6,7 @@ using SirArena.Arena.Reports;
 using SirArena.Arena.Statistics;
 using SirArena.Arena.Tournament;
 using SirArena.Cli.Hosting;
+using SirArena.Llm.Runtime;
 using SirArena.Simulation.Scenarios;
 using Spectre.Console;
 
@@ -31,7 +32,7 @@ public static class ArenaCommand
                 ? Resumed(parse, parse.GetValue(resume)!, parse.GetValue(parallelism), GlobalOptions.ConfigOption(parse), rounds, output)
                 : Started(parse, parse.GetValue(rounds), parse.GetValue(output), parse.GetValue(parallelism));
             var catalog = ScenarioCatalog.Load(options.Scenarios);
-            using var factory = new MatchFactory(catalog, options.Model);
+            using var factory = new MatchFactory(catalog, options.Model, ComputeDevice.Parse(options.Device, ArenaHost.DeviceSource));
             string folder;
             if (resuming)
             {
@@ -102,14 +103,16 @@ public static class ArenaCommand
         return (options, file, "sirarena " + string.Join(' ', parse.Tokens.Select(t => t.Value)));
     }
 
-    /// <summary>A run to finish: the arena its folder's run file describes; only --parallelism may change.</summary>
+    /// <summary>A run to finish: the arena its folder's run file describes; only where it runs (--parallelism,
+    /// --device) may change.</summary>
     static (ArenaOptions Options, ConfigFile File, string Command) Resumed(ParseResult parse, string dir, int? parallelism, params Option[] fixedByRun)
     {
         if (fixedByRun.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } given)
-            throw new ArgumentException($"--resume plays the arena described in {ArenaRunFile.FileName} of its folder; {given.Name} cannot change it (only --parallelism can)");
+            throw new ArgumentException($"--resume plays the arena described in {ArenaRunFile.FileName} of its folder; {given.Name} cannot change it (only --parallelism and --device can)");
         var folder = Path.GetFullPath(dir);
         var run = ArenaRunFile.Read(folder);
-        return (parallelism is { } p ? run.Arena with { Parallelism = p } : run.Arena, new ConfigFile(ArenaRunFile.PathIn(folder)), run.Command);
+        var arena = run.Arena with { Parallelism = parallelism ?? run.Arena.Parallelism, Device = GlobalOptions.Device(parse) ?? run.Arena.Device };
+        return (arena, new ConfigFile(ArenaRunFile.PathIn(folder)), run.Command);
     }
 
     /// <summary>The challenger against the baseline first, then every other language-model agent against it too.</summary>

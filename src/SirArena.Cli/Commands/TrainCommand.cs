@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SirArena.Arena.Tournament;
 using SirArena.Cli.Hosting;
+using SirArena.Llm.Runtime;
 using SirArena.Training.Learning;
 
 namespace SirArena.Cli.Commands;
@@ -55,6 +56,7 @@ public static class TrainCommand
             var options = new TrainingOptions
             {
                 OutputFolder = parse.GetValue(output) ?? "",
+                Device = GlobalOptions.Device(parse) ?? ComputeDevice.Cpu,
                 TimeBudget = parse.GetValue(minutes) is { } m ? TimeSpan.FromMinutes(m) : null,
                 Steps = parse.GetValue(steps),
                 Seed = parse.GetValue(seed),

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using SirArena.Arena.Matches;
 using SirArena.Arena.Service;
 using SirArena.Arena.Tournament;
+using SirArena.Llm.Runtime;
 using SirArena.Simulation.Scenarios;
 
 namespace SirArena.Cli.Hosting;
@@ -19,6 +20,8 @@ namespace SirArena.Cli.Hosting;
 public static class ArenaHost
 {
     public const string DefaultConfigFile = "arena.json";
+    /// <summary>Where a refused device came from, for the one sentence that refuses it.</summary>
+    public const string DeviceSource = $"{GlobalOptions.DeviceName} (or {ArenaOptions.Section}:{nameof(ArenaOptions.Device)})";
 
     /// <summary>
     /// A verb's host: the configuration named by --config, the verb's <paramref name="overrides"/>, and its default
@@ -26,8 +29,9 @@ public static class ArenaHost
     /// </summary>
     public static HostApplicationBuilder CreateBuilder(ParseResult parse, IDictionary<string, string?>? overrides = null, LogLevel logLevel = LogLevel.Warning)
     {
-        if (GlobalOptions.LogLevel(parse) is { } verbosity)
-            overrides = new Dictionary<string, string?>(overrides ?? new Dictionary<string, string?>()) { ["Logging:LogLevel:Default"] = verbosity.ToString() };
+        overrides = new Dictionary<string, string?>(overrides ?? new Dictionary<string, string?>());
+        if (GlobalOptions.LogLevel(parse) is { } verbosity) overrides["Logging:LogLevel:Default"] = verbosity.ToString();
+        if (GlobalOptions.Device(parse) is { } device) overrides[$"{ArenaOptions.Section}:{nameof(ArenaOptions.Device)}"] = device;
         return CreateBuilder(GlobalOptions.Config(parse), overrides, logLevel);
     }
 
@@ -61,7 +65,8 @@ public static class ArenaHost
         builder.Services.AddOptions<ServeOptions>()
             .Bind(builder.Configuration.GetSection(ServeOptions.Section), o => o.ErrorOnUnknownConfiguration = true);
         builder.Services.AddSingleton(sp => ScenarioCatalog.Load(sp.GetRequiredService<ConfigFile>().PathOf(sp.Arena().Scenarios)));
-        builder.Services.AddSingleton(sp => new MatchFactory(sp.GetRequiredService<ScenarioCatalog>(), sp.GetRequiredService<ConfigFile>().PathOf(sp.Arena().Model)));
+        builder.Services.AddSingleton(sp => new MatchFactory(sp.GetRequiredService<ScenarioCatalog>(), sp.GetRequiredService<ConfigFile>().PathOf(sp.Arena().Model),
+            ComputeDevice.Parse(sp.Arena().Device, DeviceSource)));
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<ArenaMetrics>();
     }

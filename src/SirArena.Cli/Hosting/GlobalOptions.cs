@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using SirArena.Llm.Runtime;
 
 namespace SirArena.Cli.Hosting;
 
@@ -14,6 +15,7 @@ public static class GlobalOptions
 {
     public const string ConfigName = "--config";
     public const string VerbosityName = "--verbosity";
+    public const string DeviceName = "--device";
 
     public static void AddTo(RootCommand root)
     {
@@ -28,12 +30,19 @@ public static class GlobalOptions
                           "it overrides the Logging section of the configuration",
             Recursive = true,
         });
+        root.Options.Add(new Option<string?>(DeviceName)
+        {
+            Description = $"where the language model computes: {ComputeDevice.Names} (default: cpu; overrides Arena:Device)",
+            Recursive = true,
+        });
     }
 
     /// <summary>The --config option itself, for verbs that must tell whether it was given.</summary>
     public static Option ConfigOption(ParseResult parse) => parse.RootCommandResult.Command.Options.First(o => o.Name == ConfigName);
 
     public static string? Config(ParseResult parse) => parse.GetValue<string?>(ConfigName);
+
+    public static string? Device(ParseResult parse) => parse.GetValue<string?>(DeviceName);
 
     public static LogLevel? LogLevel(ParseResult parse) => parse.GetValue<Verbosity?>(VerbosityName) switch
     {

@@ -38,7 +38,7 @@ public sealed class AttentionProbe
             ScoreSource.NewestQueryAttention => Weights(q.narrow(2, T - 1, 1), k, causalPast: null).mean([0, 1, 2]), // (S)
             _ => Weights(q, k, causalPast: past).sum(2).mean([0, 1]),                                          // (S)
         };
-        var values = figure.data<float>();
+        var values = figure.cpu().data<float>();
         sum ??= new float[values.Count];
         if (sum.Length != values.Count) throw new InvalidOperationException($"a layer gave {values.Count} figures where the first gave {sum.Length}");
         for (int i = 0; i < sum.Length; i++) sum[i] += values[i];
@@ -71,7 +71,7 @@ public sealed class AttentionProbe
             .div(TorchScalars.Of(Math.Sqrt(hd)))
             .view(kvHeads, group, T, S);
         if (causalPast is { } past)
-            logits = logits.masked_fill(ones(T, S, ScalarType.Bool).tril(past).logical_not(), TorchScalars.Of(double.NegativeInfinity));
+            logits = logits.masked_fill(ones(T, S, ScalarType.Bool, q.device).tril(past).logical_not(), TorchScalars.Of(double.NegativeInfinity));
         return nn.functional.softmax(logits, -1);
     }
 }

@@ -34,7 +34,8 @@ public sealed class KvCache : IDisposable
         if (capacity <= 0) throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "cache capacity must be positive");
         this.rope = rope;
         Capacity = capacity;
-        buffer = zeros([2, config.NumHiddenLayers, config.KeyValueHeads, capacity, config.HeadDim]).DetachFromDisposeScope();
+        // On the rope tables' device, which is the model's: attention reads both in every layer.
+        buffer = zeros([2, config.NumHiddenLayers, config.KeyValueHeads, capacity, config.HeadDim], device: rope.Device).DetachFromDisposeScope();
         layers = Enumerable.Range(0, config.NumHiddenLayers)
             .Select(i => new LayerCache(View(0, i), View(1, i)))
             .ToArray();
@@ -53,8 +54,8 @@ public sealed class KvCache : IDisposable
             using var scope = NewDisposeScope();
             using var _ = no_grad();
             int moved = keep.Count - firstMoved;
-            var oldSlots = tensor(keep.Skip(firstMoved).Select(s => (long)s).ToArray());
-            var shifts = tensor(keep.Skip(firstMoved).Select((s, i) => (long)(firstMoved + i - s)).ToArray()); // new slot - old slot, < 0
+            var oldSlots = tensor(keep.Skip(firstMoved).Select(s => (long)s).ToArray(), device: rope.Device);
+            var shifts = tensor(keep.Skip(firstMoved).Select((s, i) => (long)(firstMoved + i - s)).ToArray(), device: rope.Device); // new slot - old slot, < 0
             var (cos, sin) = rope.ShiftAngles(shifts);
             var kept = buffer.narrow(3, 0, Length).index_select(3, oldSlots);        // (2, layers, nkv, moved, hd)
             RotaryEmbedding.RotateInPlace(kept[0], cos, sin);                           // the keys only
@@ -70,7 +71,7 @@ public sealed class KvCache : IDisposable
         writer.Write(Length);
         if (Length == 0) return;
         using var scope = NewDisposeScope();
-        var filled = buffer.narrow(3, 0, Length).contiguous().data<float>().ToArray();
+        var filled = buffer.narrow(3, 0, Length).cpu().contiguous().data<float>().ToArray();
         writer.Write(MemoryMarshal.AsBytes(filled.AsSpan()));
     }
 
@@ -87,7 +88,7 @@ public sealed class KvCache : IDisposable
         reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(filled.AsSpan()));
         using (var scope = NewDisposeScope())
         using (no_grad())
-            buffer.narrow(3, 0, length).copy_(tensor(filled).view(shape[0], shape[1], shape[2], length, shape[4]));
+            buffer.narrow(3, 0, length).copy_(tensor(filled).view(shape[0], shape[1], shape[2], length, shape[4])); // copy_ moves it to the cache's device
     }
 
     public void Dispose()

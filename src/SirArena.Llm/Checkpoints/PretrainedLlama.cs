@@ -5,14 +5,15 @@ namespace SirArena.Llm.Checkpoints;
 
 /// <summary>
 /// A <see cref="LlamaForCausalLM"/> to and from a Hugging Face checkpoint folder (config.json + safetensors).
-/// Weights stored as fp16 or bf16 are widened to fp32, in which the CPU computes.
+/// Weights stored as fp16 or bf16 are widened to fp32, in which the engine computes.
 /// </summary>
 public static class PretrainedLlama
 {
-    public static LlamaForCausalLM Load(string folder)
+    /// <param name="device">where the weights go (CPU when null); they are read on the CPU and copied there</param>
+    public static LlamaForCausalLM Load(string folder, Device? device = null)
     {
         using var checkpoint = CheckpointReader.Open(folder);
-        var model = new LlamaForCausalLM(checkpoint.Config);
+        var model = new LlamaForCausalLM(checkpoint.Config, device);
         try
         {
             checkpoint.LoadInto(model.state_dict());

@@ -27,13 +27,14 @@ public sealed class LanguageModel : IDisposable
         ContentHash = contentHash;
     }
 
-    public static LanguageModel Load(string folder)
+    /// <param name="device">where the decoder computes (CPU when null), see <see cref="ComputeDevice"/></param>
+    public static LanguageModel Load(string folder, TorchSharp.torch.Device? device = null)
     {
         if (!Directory.Exists(folder))
             throw new DirectoryNotFoundException($"{folder}: model folder not found (expected config.json, model.safetensors and tokenizer files)");
         TorchRuntime.EnsureLoaded();
         var tokenizer = TextTokenizer.Load(folder);
-        var decoder = PretrainedLlama.Load(folder);
+        var decoder = PretrainedLlama.Load(folder, device);
         try
         {
             if (tokenizer.VocabSize > decoder.Config.VocabSize)

@@ -63,7 +63,7 @@ public sealed class StreamSession : IDisposable
         using (var scope = NewDisposeScope())
         using (no_grad())
         {
-            var ids = tensor(ToLong(tokens)).view(1, n);
+            var ids = tensor(ToLong(tokens), device: model.Device).view(1, n);
             Tensor logits;
             try { logits = model.forward(ids, cache)[0]; }
             finally { cache.Probe = null; }
@@ -71,12 +71,12 @@ public sealed class StreamSession : IDisposable
             if (n > 1)
             {
                 var next = logProbs.narrow(0, 0, n - 1).gather(1, ids[0].narrow(0, 1, n - 1).unsqueeze(1));
-                next.neg().data<float>().CopyTo(surprisal.AsSpan(1));
+                next.neg().cpu().data<float>().CopyTo(surprisal.AsSpan(1));
             }
             surprisal[0] = lastLogProbs is not null
                 ? -lastLogProbs[tokens[0]]
                 : FirstTokenScore(surprisal);
-            lastLogProbs = logProbs[n - 1].data<float>().ToArray();
+            lastLogProbs = logProbs[n - 1].cpu().data<float>().ToArray();
         }
 
         Timings.AddDecode(started);
@@ -128,9 +128,9 @@ public sealed class StreamSession : IDisposable
                     throw new InvalidOperationException($"candidate {c} needs {rest} more cache slots than the {cache.Capacity - length} left; prefill the prompt with a reserve of the longest answer");
                 using var scope = NewDisposeScope();
                 using var _ = no_grad();
-                var input = tensor(ToLong(ids.AsSpan(0, rest))).view(1, rest);
+                var input = tensor(ToLong(ids.AsSpan(0, rest)), device: model.Device).view(1, rest);
                 var logProbs = nn.functional.log_softmax(model.forward(input, cache)[0], -1); // (rest, vocab)
-                score += logProbs.gather(1, tensor(ToLong(ids.AsSpan(1))).unsqueeze(1)).sum().item<float>();
+                score += logProbs.gather(1, tensor(ToLong(ids.AsSpan(1)), device: model.Device).unsqueeze(1)).sum().item<float>();
                 cache.Compact(back);
             }
             scores[c] = score;

@@ -55,11 +55,11 @@ public sealed class LlamaAttention : nn.Module
         // Positional arguments: TorchSharp 0.107 spells the causal flag "is_casual".
         var y = past == 0
             ? nn.functional.scaled_dot_product_attention(q, k, v, null, 0.0, true)
-            : nn.functional.scaled_dot_product_attention(q, k, v, CausalMask(T, past));
+            : nn.functional.scaled_dot_product_attention(q, k, v, CausalMask(T, past, q.device));
         y = y.transpose(1, 2).reshape(B, T, heads * headDim);                   // (B, T, nh * hd)
         return o_proj.forward(y);
     }
 
     /// <summary>(T, past + T) boolean: new query i may see key j when j &lt;= past + i.</summary>
-    static Tensor CausalMask(long T, long past) => ones(T, past + T, ScalarType.Bool).tril(past);
+    static Tensor CausalMask(long T, long past, Device device) => ones(T, past + T, ScalarType.Bool, device).tril(past);
 }

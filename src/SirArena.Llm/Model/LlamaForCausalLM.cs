@@ -1,4 +1,5 @@
 using SirArena.Llm.Cache;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -17,15 +18,20 @@ public sealed class LlamaForCausalLM : nn.Module
 
     public LlamaConfig Config { get; }
     public RotaryEmbedding Rope { get; }
+    /// <summary>Where the weights live; the cache and every input made for this model go there too.</summary>
+    public Device Device { get; }
 
-    public LlamaForCausalLM(LlamaConfig config) : base(nameof(LlamaForCausalLM))
+    /// <param name="device">CPU when null; see <see cref="Runtime.ComputeDevice"/></param>
+    public LlamaForCausalLM(LlamaConfig config, Device? device = null) : base(nameof(LlamaForCausalLM))
     {
         Config = config.Validate();
-        Rope = new RotaryEmbedding(config.HeadDim, config.RopeTheta, config.MaxPositionEmbeddings, config.RopeScaling);
+        Device = device ?? CPU;
+        Rope = new RotaryEmbedding(config.HeadDim, config.RopeTheta, config.MaxPositionEmbeddings, config.RopeScaling, Device);
         model = new LlamaModel(config);
         if (!config.TieWordEmbeddings)
             lm_head = nn.Linear(config.HiddenSize, config.VocabSize, hasBias: false);
         RegisterComponents();
+        if (Device.type != DeviceType.CPU) this.to(Device);
     }
 
     /// <summary>Logits (B, T, vocab) for ids (B, T). With a cache (batch 1) the ids continue the cached stream

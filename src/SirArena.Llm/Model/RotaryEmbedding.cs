@@ -16,17 +16,22 @@ public sealed class RotaryEmbedding : IDisposable
     readonly Tensor cosTable;       // (L, hd): cos of (f, f)
     readonly Tensor signedSinTable; // (L, hd): sin of (f, f) with the first half negated
 
+    /// <summary>Where the tables live: the model's device, so a cache made from them lives there too.</summary>
+    public Device Device { get; }
+
     /// <param name="scaling">config.json's rope_scaling, applied to the frequencies; none when null</param>
-    public RotaryEmbedding(int headDim, double theta, int maxPositions, RopeScaling? scaling = null)
+    /// <param name="device">CPU when null</param>
+    public RotaryEmbedding(int headDim, double theta, int maxPositions, RopeScaling? scaling = null, Device? device = null)
     {
+        Device = device ?? CPU;
         var unscaled = RopeScaling.Unscaled(headDim, theta);
         var inverseFrequencies = (scaling?.Apply(unscaled) ?? unscaled).Select(f => (float)f).ToArray();
         using var scope = NewDisposeScope();
         var positions = tensor(Enumerable.Range(0, maxPositions).Select(p => (float)p).ToArray());
         var freqs = outer(positions, tensor(inverseFrequencies)); // (L, hd/2)
         var sin = freqs.sin();
-        cosTable = cat([freqs, freqs], -1).cos().MoveToOuterDisposeScope().DetachFromDisposeScope();
-        signedSinTable = cat([-sin, sin], -1).MoveToOuterDisposeScope().DetachFromDisposeScope();
+        cosTable = cat([freqs, freqs], -1).cos().to(Device).MoveToOuterDisposeScope().DetachFromDisposeScope();
+        signedSinTable = cat([-sin, sin], -1).to(Device).MoveToOuterDisposeScope().DetachFromDisposeScope();
     }
 
     /// <summary>Angles (T, hd) for the consecutive positions start .. start + count - 1 (views, no copy).</summary>

@@ -38,7 +38,7 @@ public static class Evaluation
             {
                 using var scope = NewDisposeScope();
                 using var _ = no_grad();
-                using var batch = new TrainingBatch(windows.Skip(first).Take(batchSize).ToArray());
+                using var batch = new TrainingBatch(windows.Skip(first).Take(batchSize).ToArray(), device: model.Device);
                 var logits = model.forward(batch.Ids);                                  // (B, T, vocab)
                 var perToken = nn.functional.cross_entropy(logits.reshape(-1, logits.shape[^1]), batch.Targets.reshape(-1),
                     reduction: nn.Reduction.None).view_as(batch.Targets);
@@ -63,7 +63,7 @@ public static class Evaluation
     static int Chosen(Tensor logits, AnswerTarget answer)
     {
         if (answer.CandidateIds.Length == 1) return (int)logits.argmax().item<long>();
-        var scores = logits.index_select(0, tensor(answer.CandidateIds.Select(id => (long)id).ToArray())).data<float>().ToArray();
+        var scores = logits.index_select(0, tensor(answer.CandidateIds.Select(id => (long)id).ToArray(), device: logits.device)).cpu().data<float>().ToArray();
         int best = 0;
         for (int i = 1; i < scores.Length; i++)
             if (scores[i] > scores[best]) best = i;

@@ -7,6 +7,7 @@ using SirArena.Llm.Tokenizers;
 using SirArena.Simulation.Scenarios;
 using SirArena.Training.Corpus;
 using SirArena.Training.Tokenization;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -27,6 +28,7 @@ public sealed class Trainer(TrainingOptions options, IProgress<TrainingProgress>
     {
         options.Validate();
         TorchRuntime.EnsureLoaded();
+        var device = ComputeDevice.Parse(options.Device);
         set_num_threads(options.Threads ?? Environment.ProcessorCount);
         var clock = Stopwatch.StartNew();
         var (grocery, items) = GroceryItems(); // the scenarios are read before the model folder is made: a bad one leaves nothing behind
@@ -47,7 +49,7 @@ public sealed class Trainer(TrainingOptions options, IProgress<TrainingProgress>
         Say($"tokenizer {tokenizer.VocabSize} tokens; corpus {pool.Count:N0} windows ({pool.Sum(w => (long)w.Ids.Length):N0} tokens, " +
             $"{pool.Sum(w => w.Answers.Length):N0} answers: {AnswerKinds(pool)}) + {heldOut.Count} held out ({AnswerKinds(heldOut)}), in {clock.Elapsed.TotalSeconds:F0} s");
 
-        using var model = resuming ? TrainingCheckpoint.LoadModel(options.CheckpointFolder) : NewModel(tokenizer.VocabSize);
+        using var model = resuming ? TrainingCheckpoint.LoadModel(options.CheckpointFolder, device) : NewModel(tokenizer.VocabSize, device);
         using var optimizer = OptimizerFactory.Create(model, options.LearningRate, options.WeightDecay);
         if (resuming)
         {
@@ -91,11 +93,22 @@ public sealed class Trainer(TrainingOptions options, IProgress<TrainingProgress>
         return (grocery, new ItemPool(grocery.Items, heldOut));
     }
 
-    LlamaForCausalLM NewModel(int vocabularySize)
+    /// <summary>A freshly initialised model on <paramref name="device"/>. The weights are drawn on the CPU, whose
+    /// generator the seed fixes, and copied over, so a seed starts from the same weights on every device.</summary>
+    LlamaForCausalLM NewModel(int vocabularySize, Device device)
     {
         manual_seed((long)(options.Seed & long.MaxValue));
         var model = new LlamaForCausalLM(options.ModelConfig(vocabularySize));
         WeightInit.Apply(model);
+        if (device.type != DeviceType.CPU)
+        {
+            using var initial = model;
+            model = new LlamaForCausalLM(initial.Config, device);
+            var drawn = initial.state_dict();
+            using (no_grad())
+                foreach (var (name, tensor) in model.state_dict())
+                    tensor.copy_(drawn[name]);
+        }
         model.train();
         return model;
     }

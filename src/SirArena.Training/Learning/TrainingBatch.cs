@@ -21,7 +21,8 @@ public sealed class TrainingBatch : IDisposable
     /// <param name="windows">the windows, at most L tokens each</param>
     /// <param name="recallWeight">how much a grocery recall answer counts against another answer: recalls are one
     /// answer in fifty of the corpus, yet reading a request back is one of the model's three headline skills</param>
-    public TrainingBatch(IReadOnlyList<TrainingWindow> windows, float recallWeight = 1f)
+    /// <param name="device">the model's device (CPU when null)</param>
+    public TrainingBatch(IReadOnlyList<TrainingWindow> windows, float recallWeight = 1f, Device? device = null)
     {
         Windows = windows;
         int B = windows.Count, T = windows.Max(w => w.Ids.Length);
@@ -49,10 +50,10 @@ public sealed class TrainingBatch : IDisposable
             }
             Tokens += n;
         }
-        Ids = tensor(ids).view(B, T);
-        Targets = tensor(targets).view(B, T);
-        AnswerMask = tensor(answer).view(B, T);
-        TextMask = tensor(text).view(B, T);
+        Ids = tensor(ids, device: device).view(B, T);
+        Targets = tensor(targets, device: device).view(B, T);
+        AnswerMask = tensor(answer, device: device).view(B, T);
+        TextMask = tensor(text, device: device).view(B, T);
     }
 
     public void Dispose()

@@ -2,6 +2,7 @@ using System.Text.Json;
 using SirArena.Llm.Checkpoints;
 using SirArena.Llm.Model;
 using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace SirArena.Training.Learning;
 
@@ -52,9 +53,9 @@ public static class TrainingCheckpoint
     }
 
     /// <summary>The checkpoint's model, in training mode.</summary>
-    public static LlamaForCausalLM LoadModel(string folder)
+    public static LlamaForCausalLM LoadModel(string folder, Device? device = null)
     {
-        var model = PretrainedLlama.Load(folder);
+        var model = PretrainedLlama.Load(folder, device);
         model.train();
         return model;
     }

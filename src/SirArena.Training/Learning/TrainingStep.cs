@@ -25,7 +25,7 @@ public sealed class TrainingStep(LlamaForCausalLM model, AdamW optimizer, Traini
         using var scope = NewDisposeScope();
         long mark = Stopwatch.GetTimestamp();
         OptimizerFactory.SetLearningRate(optimizer, learningRate);
-        var batches = PaddingGroups.Of(windows).Select(group => new TrainingBatch(group, (float)options.RecallWeight)).ToArray();
+        var batches = PaddingGroups.Of(windows).Select(group => new TrainingBatch(group, (float)options.RecallWeight, model.Device)).ToArray();
         optimizer.zero_grad();
         mark = Timings.Mark(0, mark);
         var logits = batches.Select(batch => model.forward(batch.Ids)).ToArray();
