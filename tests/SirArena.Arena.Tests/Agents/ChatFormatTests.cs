@@ -49,6 +49,8 @@ public class ChatFormatTests
     [Theory]
     [InlineData("llama3", "llama3")]
     [InlineData("qwen3", "chatml")]
+    [InlineData("qwen2.5", "chatml")]
+    [InlineData("gpt2", "paper")]
     [InlineData("gemma3", "gemma")]
     [InlineData("mistral", "paper")]
     [InlineData("sir-tiny", "paper")]

@@ -18,7 +18,7 @@ public static class HuggingFaceFixtures
     public sealed record Expected(string Source, string ComputedBy, Case[] Cases);
 
     /// <summary>Four real models' files, and sir-tiny: the shipped model's tokenizer as this project exports it.</summary>
-    public static TheoryData<string> Models => ["mistral", "llama3", "qwen3", "gemma3", "sir-tiny"];
+    public static TheoryData<string> Models => ["mistral", "llama3", "qwen3", "qwen2.5", "gemma3", "gpt2", "sir-tiny"];
 
     static readonly ConcurrentDictionary<string, Lazy<TextTokenizer>> Loaded = new();
 
