@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SirArena.Arena.Matches;
 using SirArena.Cli.Benchmarks;
 using SirArena.Cli.Hosting;
+using SirArena.Llm.Runtime;
 
 namespace SirArena.Cli.Commands;
 
@@ -15,13 +16,20 @@ public static class BenchCommand
         var rounds = NumberOptions.WithDefault<int>("--rounds", "measured rounds per repeat", "a whole number of rounds, 1 or more", v => v >= 1, 100);
         var repeats = NumberOptions.WithDefault<int>("--repeats", "repeats per budget and policy (the median is reported)", "a whole number of repeats, 1 or more", v => v >= 1, 5);
         var soak = NumberOptions.WithDefault<int>("--soak-rounds", "rounds of the native-memory soak (0 skips it)", "a whole number of rounds, 0 or more", v => v >= 0, 10_000);
-        var engine = new Command("engine", "per-round time, prefill throughput, policy share and memory flatness of the decoder engine")
+        var shape = new Option<string>("--shape")
         {
-            budgets, rounds, repeats, soak,
+            Description = $"the decoder's shape, random weights: {string.Join(", ", EngineBenchmark.Shapes.Keys)} (the default model's size)",
+            DefaultValueFactory = _ => "tiny",
+        };
+        shape.AcceptOnlyFromAmong([.. EngineBenchmark.Shapes.Keys]);
+        var engine = new Command("engine", "per-round time, prefill throughput, GFLOP/s against the matmul floor, policy share and memory flatness of the decoder engine")
+        {
+            shape, budgets, rounds, repeats, soak,
         };
         engine.SetAction((parse, _) => UserErrors.RunAsync(parse, () =>
         {
-            new EngineBenchmark(parse.InvocationConfiguration.Output).Run(parse.GetValue(budgets)!, parse.GetValue(rounds), parse.GetValue(repeats), parse.GetValue(soak));
+            var device = ComputeDevice.Parse(GlobalOptions.Device(parse));
+            new EngineBenchmark(parse.InvocationConfiguration.Output).Run(parse.GetValue(shape)!, device, parse.GetValue(budgets)!, parse.GetValue(rounds), parse.GetValue(repeats), parse.GetValue(soak));
             return Task.FromResult(0);
         }));
         var opponent = new Option<string>("--opponent") { Description = "scenario to play", DefaultValueFactory = _ => "rock-biased" };
@@ -83,7 +91,9 @@ public static class BenchCommand
                 .RunAsync(parse.GetValue(replay)!, parse.GetValue(pageRounds), parse.GetValue(pageRepeats), cancellation);
             return 0;
         }));
-        engine.WithExamples(new HelpExample("sirarena bench engine --budgets 256 512 1024 --repeats 5", "a round's time at three budgets, the median of five repeats"));
+        engine.WithExamples(
+            new HelpExample("sirarena bench engine --budgets 256 512 1024 --repeats 5", "a round's time at three budgets, the median of five repeats"),
+            new HelpExample("sirarena bench engine --shape smollm2-135m --budgets 512 --rounds 10 --repeats 3 --soak-rounds 0", "a real checkpoint's size: SmolLM2-135M's shape with random weights"));
         play.WithExamples(new HelpExample("sirarena bench play --rounds 300", "rounds/s of play with the default agent"));
         train.WithExamples(new HelpExample("sirarena bench train --repeats 5", "the trainer's step against a bare training loop, side by side"));
         inspector.WithExamples(new HelpExample("sirarena bench inspector replays/sample/play-20261130-193022-601-rock-biased-sir-s1.jsonl --repeats 3", "the sample replay's page: size, load time and slider response"));
