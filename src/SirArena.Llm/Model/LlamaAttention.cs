@@ -46,29 +46,16 @@ public sealed class LlamaAttention : nn.Module
             (k, v) = cache.Append(k, v);                                        // (1, nkv, past + T, hd)
             cache.Probe?.Observe(q, k, past);
         }
+        if (heads != kvHeads)
+        {
+            k = k.repeat_interleave(heads / kvHeads, dim: 1);                    // (B, nh, S, hd)
+            v = v.repeat_interleave(heads / kvHeads, dim: 1);
+        }
 
-        Tensor y;
-        if (past == 0)
-        {
-            if (heads != kvHeads)
-            {
-                k = k.repeat_interleave(heads / kvHeads, dim: 1);                // (B, nh, T, hd)
-                v = v.repeat_interleave(heads / kvHeads, dim: 1);
-            }
-            // Positional arguments: TorchSharp 0.107 spells the causal flag "is_casual".
-            y = nn.functional.scaled_dot_product_attention(q, k, v, null, 0.0, true);
-        }
-        else
-        {
-            // Against a cache (batch 1) the heads sharing a key/value head are stacked as extra query rows of it, so
-            // the held keys and values are read in place instead of copied once per query head.
-            long group = heads / kvHeads;
-            var grouped = q.reshape(1, kvHeads, group * T, headDim);            // rows g*T + t of kv head h: query head h*group + g
-            // A single new token sees every held key: no mask at all.
-            var mask = T == 1 ? null : CausalMask(T, past, q.device).repeat(group, 1); // (group*T, S)
-            y = nn.functional.scaled_dot_product_attention(grouped, k, v, mask)
-                .view(1, heads, T, headDim);
-        }
+        // Positional arguments: TorchSharp 0.107 spells the causal flag "is_casual".
+        var y = past == 0
+            ? nn.functional.scaled_dot_product_attention(q, k, v, null, 0.0, true)
+            : nn.functional.scaled_dot_product_attention(q, k, v, CausalMask(T, past, q.device));
         y = y.transpose(1, 2).reshape(B, T, heads * headDim);                   // (B, T, nh * hd)
         return o_proj.forward(y);
     }
