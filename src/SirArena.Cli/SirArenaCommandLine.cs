@@ -19,6 +19,7 @@ public static class SirArenaCommandLine
             BenchCommand.Create(),
             ServeCommand.Create(),
             SoakCommand.Create(),
+            SiloCommand.Create(),
         };
         GlobalOptions.AddTo(root);
         root.WithExamples(

@@ -35,6 +35,7 @@ public class GlobalOptionsTests
     [InlineData("soak", "--rounds", "5")]
     [InlineData("train", "--steps", "1")]
     [InlineData("bench", "play")]
+    [InlineData("silo", "--cluster", "redis://127.0.0.1:6379")]
     public async Task Every_verb_that_reads_the_configuration_refuses_a_missing_file_by_name(params string[] verb)
     {
         var missing = Path.Combine(Path.GetTempPath(), "sirarena-no-such-" + Guid.NewGuid().ToString("N") + ".json");

@@ -1,18 +1,22 @@
 using System.Collections.Concurrent;
 using SirArena.Arena.Matches;
 using SirArena.Arena.Statistics;
-using SirArena.Simulation.Loop;
 
 namespace SirArena.Arena.Tournament;
 
 /// <summary>
 /// Plays an arena: every agent against every scenario under every seed, the agents of one scenario and seed
-/// meeting the very same opponent moves (common random numbers), matches side by side up to the configured
-/// parallelism. Each match streams its rounds to a recorder (its replay) and the results are kept for the report.
-/// A match that throws is a failure of that match alone: it is reported with one sentence and the others go on.
+/// meeting the very same opponent moves (common random numbers), on a venue: in this process, matches side by side up
+/// to the configured parallelism, or spread over the silos of a cluster. Each match streams its rounds to a recorder
+/// (its replay) and the results are kept for the report. A match that throws is a failure of that match alone: it is
+/// reported with one sentence and the others go on.
 /// </summary>
-public sealed class ArenaRunner(MatchFactory factory, IMatchRecorderFactory recorders, FinishedMatches? finished = null)
+public sealed class ArenaRunner(IMatchVenue venue, FinishedMatches? finished = null)
 {
+    /// <summary>An arena played in this process.</summary>
+    public ArenaRunner(MatchFactory factory, IMatchRecorderFactory recorders, FinishedMatches? finished = null)
+        : this(new InProcessVenue(new MatchPlayer(factory, recorders)), finished) { }
+
     /// <summary>The matches of an arena, in a stable order: seed, then scenario, then agent.</summary>
     public static IReadOnlyList<MatchSpec> Matches(ArenaOptions options) =>
         (from seed in options.Seeds
@@ -23,8 +27,7 @@ public sealed class ArenaRunner(MatchFactory factory, IMatchRecorderFactory reco
     public async Task<ArenaResult> RunAsync(ArenaOptions options, IProgress<ArenaProgress>? progress, CancellationToken cancellationToken)
     {
         var specs = Matches(options);
-        var played = new MatchOutcome?[specs.Count];
-        var failures = new ConcurrentBag<(int Index, MatchFailure Failure)>();
+        var outcomes = new MatchOutcome?[specs.Count];
         var roundsDone = new ConcurrentDictionary<int, long>();
         void Report(int index, long rounds)
         {
@@ -37,52 +40,21 @@ public sealed class ArenaRunner(MatchFactory factory, IMatchRecorderFactory reco
         {
             if (finished?.TryRead(specs[i], options.Rounds) is { } done)
             {
-                played[i] = done;
+                outcomes[i] = done;
                 Report(i, options.Rounds);
             }
             else toPlay.Add(i);
         }
 
-        int parallelism = Math.Max(1, Math.Min(options.Parallelism, toPlay.Count));
-        using (IntraOpThreads.ForMatches(parallelism))
+        var played = await venue.PlayAsync(toPlay.Select(i => specs[i]).ToArray(), options,
+            (index, rounds) => Report(toPlay[index], rounds), cancellationToken);
+        var failures = new List<MatchFailure>();
+        for (int k = 0; k < toPlay.Count; k++)
         {
-            await Parallel.ForEachAsync(toPlay,
-                new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = CancellationToken.None },
-                (index, _) =>
-                {
-                    if (cancellationToken.IsCancellationRequested) return ValueTask.CompletedTask; // not started: no empty replay
-                    var results = new List<RoundResult>();
-                    try
-                    {
-                        Play(specs[index], options.Rounds, results, cancellationToken, rounds => Report(index, rounds));
-                        played[index] = new MatchOutcome(specs[index].Agent.Name, specs[index].Scenario, specs[index].Seed, results);
-                    }
-                    catch (Exception e)
-                    {
-                        failures.Add((index, MatchFailure.Of(specs[index], results.Count, e)));
-                    }
-                    return ValueTask.CompletedTask;
-                });
+            if (played[k]?.Outcome is { } outcome) outcomes[toPlay[k]] = outcome;
+            if (played[k]?.Failure is { } failure) failures.Add(failure);
         }
-        return new ArenaResult(
-            played.OfType<MatchOutcome>().ToArray(),
-            failures.OrderBy(f => f.Index).Select(f => f.Failure).ToArray(),
-            specs.Count - toPlay.Count);
-    }
-
-    void Play(MatchSpec spec, long rounds, List<RoundResult> results, CancellationToken cancellationToken, Action<long> onProgress)
-    {
-        using var match = factory.Create(spec);
-        using (var recorder = recorders.Open(spec, match))
-        {
-            foreach (var result in match.Play(rounds, cancellationToken))
-            {
-                recorder.Record(result);
-                results.Add(result);
-                if (results.Count % 10 == 0) onProgress(results.Count);
-            }
-        }
-        onProgress(results.Count);
+        return new ArenaResult(outcomes.OfType<MatchOutcome>().ToArray(), failures, specs.Count - toPlay.Count);
     }
 }
 

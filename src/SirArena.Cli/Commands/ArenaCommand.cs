@@ -1,5 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans;
+using SirArena.Arena.Cluster;
 using SirArena.Arena.Matches;
 using SirArena.Arena.Replays;
 using SirArena.Arena.Reports;
@@ -24,7 +27,8 @@ public static class ArenaCommand
         var output = new Option<string?>("--out") { Description = "output folder (overrides Arena:Output)" };
         var parallelism = NumberOptions.Optional<int>("--parallelism", "matches side by side (overrides Arena:Parallelism)", "a whole number of matches, 1 or more", v => v >= 1);
         var resume = new Option<string?>("--resume") { Description = "finish the arena run in this folder: its complete replays are read back, the rest played" };
-        var command = new Command("arena", "play the arena's agents against its opponents and write a report") { rounds, output, parallelism, resume };
+        var cluster = ClusterOption.Create("play the matches on the silos of this cluster instead of in this process (the output folder must be one every silo reaches)");
+        var command = new Command("arena", "play the arena's agents against its opponents and write a report") { rounds, output, parallelism, resume, cluster };
         command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, async () =>
         {
             bool resuming = parse.GetValue(resume) is not null;
@@ -33,26 +37,27 @@ public static class ArenaCommand
                 : Started(parse, parse.GetValue(rounds), parse.GetValue(output), parse.GetValue(parallelism));
             var catalog = ScenarioCatalog.Load(options.Scenarios);
             using var factory = new MatchFactory(catalog, options.Model, ComputeDevice.Parse(options.Device, ArenaHost.DeviceSource));
-            string folder;
+            // Everything is checked before the run folder exists, so a refused run leaves nothing behind.
+            var outName = parse.GetValue(output) is not null ? "--out" : $"{file.Path}: {ArenaOptions.Section}:Output";
             if (resuming)
             {
-                folder = Path.GetDirectoryName(file.Path)!;
                 var problems = ArenaOptionsValidator.Problems(options, catalog).ToList();
                 if (problems.Count > 0) throw new ArgumentException($"{file.Path}: invalid arena: " + string.Join("; ", problems));
             }
-            else
-            {
-                // Everything is checked before the run folder exists, so a refused run leaves nothing behind.
-                var outName = parse.GetValue(output) is not null ? "--out" : $"{file.Path}: {ArenaOptions.Section}:Output";
-                ArenaChecks.BeforeAnyMatch(options, catalog, factory, file, options.Output, outName);
-                folder = ReplayFiles.NewRunFolder(OutputFolder.Create(options.Output, outName));
-                new ArenaRunFile(options, reproduce).Write(folder);
-            }
+            else ArenaChecks.BeforeAnyMatch(options, catalog, factory, file, options.Output, outName);
+            // The cluster too: no Redis server there, or no silo in it, is refused here.
+            using var clusterClient = parse.GetValue(cluster) is { } address ? await ClusterHosting.StartClientAsync(address, cancellation) : null;
+            string folder = resuming ? Path.GetDirectoryName(file.Path)! : ReplayFiles.NewRunFolder(OutputFolder.Create(options.Output, outName));
+            if (!resuming) new ArenaRunFile(options, reproduce).Write(folder);
 
             var writer = parse.InvocationConfiguration.Output;
             writer.WriteLine($"arena: {ArenaRunner.Matches(options).Count} matches of {options.Rounds} rounds into {folder}");
-            var runner = new ArenaRunner(factory, new ReplayRecorderFactory(folder, factory), resuming ? new FinishedMatches(folder, factory) : null);
+            IMatchVenue venue = clusterClient is null
+                ? new InProcessVenue(new MatchPlayer(factory, new ReplayRecorderFactory(folder, factory)))
+                : new ClusterVenue(clusterClient.Services.GetRequiredService<IClusterClient>(), parse.GetValue(cluster)!, folder);
+            var runner = new ArenaRunner(venue, resuming ? new FinishedMatches(folder, factory) : null);
             var result = await runner.RunAsync(options, new ProgressLine(writer), cancellation);
+            if (clusterClient is not null) await clusterClient.StopAsync(CancellationToken.None);
             if (resuming) writer.WriteLine($"resumed: {result.ReadBack} matches read back from complete replays, {ArenaRunner.Matches(options).Count - result.ReadBack} played");
             foreach (var failure in result.Failures) writer.WriteLine($"  failed: {failure}");
 
@@ -80,7 +85,8 @@ public static class ArenaCommand
         return command.WithExamples(
             new HelpExample("sirarena arena", "every agent of arena.json against every opponent, on the same moves; the report goes to replays/arena-TIME/report.md"),
             new HelpExample("sirarena arena --config arena-reader.json --rounds 500 --parallelism 2", "another arena file, shorter matches, two side by side"),
-            new HelpExample("sirarena arena --resume replays/arena-20261201-041209", "finish an interrupted run: complete replays are read back, the rest played"));
+            new HelpExample("sirarena arena --resume replays/arena-20261201-041209", "finish an interrupted run: complete replays are read back, the rest played"),
+            new HelpExample("sirarena arena --cluster redis://10.0.0.5:6379 --out /mnt/sirarena", "spread the matches over the cluster's silos; the replays go to a folder they all mount"));
     }
 
     /// <summary>A new run: arena.json with the command line's overrides, every path made absolute for the run file.</summary>
@@ -104,11 +110,11 @@ public static class ArenaCommand
     }
 
     /// <summary>A run to finish: the arena its folder's run file describes; only where it runs (--parallelism,
-    /// --device) may change.</summary>
+    /// --device, --cluster) may change.</summary>
     static (ArenaOptions Options, ConfigFile File, string Command) Resumed(ParseResult parse, string dir, int? parallelism, params Option[] fixedByRun)
     {
         if (fixedByRun.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } given)
-            throw new ArgumentException($"--resume plays the arena described in {ArenaRunFile.FileName} of its folder; {given.Name} cannot change it (only --parallelism and --device can)");
+            throw new ArgumentException($"--resume plays the arena described in {ArenaRunFile.FileName} of its folder; {given.Name} cannot change it (only --parallelism, --device and --cluster can)");
         var folder = Path.GetFullPath(dir);
         var run = ArenaRunFile.Read(folder);
         var arena = run.Arena with { Parallelism = parallelism ?? run.Arena.Parallelism, Device = GlobalOptions.Device(parse) ?? run.Arena.Device };

@@ -26,7 +26,7 @@ public static class GlobalOptions
         });
         root.Options.Add(new Option<Verbosity?>(VerbosityName, "-v")
         {
-            Description = "how much the log says: quiet, minimal, normal, detailed or diagnostic (default: minimal; serve: normal); " +
+            Description = "how much the log says: quiet, minimal, normal, detailed or diagnostic (default: minimal; serve and silo: normal); " +
                           "it overrides the Logging section of the configuration",
             Recursive = true,
         });

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Serialization;
+using SirArena.Arena.Replays;
+using SirArena.Arena.Tournament;
+
+namespace SirArena.Arena.Cluster;
+
+/// <summary>
+/// How a process joins a SirArena cluster: as a silo that hosts match grains, or as the client an arena spreads its
+/// matches through. Both find the cluster's members in the Redis server of a <see cref="ClusterAddress"/>, under one
+/// cluster and service id, and send orders and results as the replays' own JSON.
+/// </summary>
+public static class ClusterHosting
+{
+    public const string ClusterId = "sirarena";
+
+    /// <summary>A silo of the cluster, playing at most Arena:Parallelism matches side by side.</summary>
+    public static void AddMatchSilo(this IHostApplicationBuilder builder, ClusterAddress cluster, SiloEndpoint endpoint)
+    {
+        builder.Services.AddSingleton(sp => new SiloMatches(sp.GetRequiredService<IOptions<ArenaOptions>>().Value.Parallelism,
+            sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<SiloMatches>>()));
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning); // Orleans's own information is dozens of lines a start
+        builder.UseOrleans(silo =>
+        {
+            silo.UseRedisClustering(cluster.RedisConnection).Configure<ClusterOptions>(Identify);
+            if (endpoint.Address is { } address)
+                silo.ConfigureEndpoints(address, endpoint.SiloPort, endpoint.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
+            else
+                silo.ConfigureEndpoints(endpoint.SiloPort, endpoint.GatewayPort, AddressFamily.InterNetwork, listenOnAnyHostAddress: true);
+            silo.Services.AddSerializer(ReplayTypesAsJson);
+        });
+    }
+
+    /// <summary>
+    /// A started client of the cluster, with at least one active silo; a Redis server that cannot be reached, or a
+    /// cluster without silos, is refused in one sentence naming the flag, before the arena writes anything.
+    /// </summary>
+    public static async Task<IHost> StartClientAsync(ClusterAddress cluster, CancellationToken cancellationToken)
+    {
+        // No log: whatever goes wrong reaches the arena as an exception, which it reports in one sentence.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
+        builder.UseOrleansClient(client =>
+        {
+            client.UseRedisClustering(cluster.RedisConnection).Configure<ClusterOptions>(Identify);
+            // Ctrl+C waits for each match to stop after its round in flight, as in-process.
+            client.Configure<ClientMessagingOptions>(o => o.WaitForCancellationAcknowledgement = true);
+            client.Services.AddSerializer(ReplayTypesAsJson);
+        });
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken);
+            await ClusterVenue.ActiveSilos(host.Services.GetRequiredService<IClusterClient>(), cluster);
+            return host;
+        }
+        catch (Exception e) when (e is not ArgumentException and not OperationCanceledException)
+        {
+            host.Dispose();
+            throw CannotJoin(cluster, e);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Why a silo or a client could not join, in one sentence naming the flag and what was expected.</summary>
+    public static ArgumentException CannotJoin(ClusterAddress cluster, Exception e) => new(
+        $"{ClusterAddress.Flag} {cluster}: cannot join the cluster ({e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}); expected a redis-server " +
+        $"listening there and, for an arena, `sirarena silo {ClusterAddress.Flag} {cluster}` running on at least one machine", e);
+
+    static void Identify(ClusterOptions options)
+    {
+        options.ClusterId = ClusterId;
+        options.ServiceId = ClusterId;
+    }
+
+    /// <summary>Match orders and results travel as the replays' JSON, which reads every round back bit for bit.
+    /// Exceptions keep Orleans's own codec.</summary>
+    static void ReplayTypesAsJson(ISerializerBuilder serializer) => serializer.AddJsonSerializer(
+        type => type.Namespace?.StartsWith("SirArena.", StringComparison.Ordinal) == true && !type.IsAssignableTo(typeof(Exception)),
+        ReplayJson.Options);
+}

@@ -1,0 +1,11 @@
+using SirArena.Arena.Statistics;
+
+namespace SirArena.Arena.Tournament;
+
+/// <summary>How one match of an arena ended: every round it played, or the failure that stopped it (one of the two).
+/// A cluster's silo returns it to the arena as the in-process runner keeps it.</summary>
+public sealed record PlayedMatch(MatchOutcome? Outcome, MatchFailure? Failure)
+{
+    /// <summary>Rounds the match played, whether it finished or failed.</summary>
+    public long Rounds => Outcome?.Rounds.Count ?? Failure!.RoundsPlayed;
+}
