@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,11 @@ namespace SirArena.Arena.Cluster;
 public static class ClusterHosting
 {
     public const string ClusterId = "sirarena";
+
+    /// <summary>How long a client keeps trying to reach a silo before it gives up: long enough for a silo started at
+    /// the same moment to register, short enough that a cluster without silos is refused at once (Orleans's own
+    /// default retries for minutes).</summary>
+    public static readonly TimeSpan JoinPatience = TimeSpan.FromSeconds(10);
 
     /// <summary>A silo of the cluster, playing at most Arena:Parallelism matches side by side.</summary>
     public static void AddMatchSilo(this IHostApplicationBuilder builder, ClusterAddress cluster, SiloEndpoint endpoint)
@@ -46,9 +52,17 @@ public static class ClusterHosting
     {
         // No log: whatever goes wrong reaches the arena as an exception, which it reports in one sentence.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
+        var trying = Stopwatch.StartNew();
         builder.UseOrleansClient(client =>
         {
             client.UseRedisClustering(cluster.RedisConnection).Configure<ClusterOptions>(Identify);
+            // Only "no silo yet" is worth waiting for; an unreachable Redis server is refused at once.
+            client.UseConnectionRetryFilter(async (e, token) =>
+            {
+                if (e is not SiloUnavailableException || trying.Elapsed >= JoinPatience) return false;
+                await Task.Delay(TimeSpan.FromSeconds(1), token);
+                return true;
+            });
             // Ctrl+C waits for each match to stop after its round in flight, as in-process.
             client.Configure<ClientMessagingOptions>(o => o.WaitForCancellationAcknowledgement = true);
             client.Services.AddSerializer(ReplayTypesAsJson);
