@@ -29,6 +29,10 @@ public sealed record ReportOptions
     /// <summary>The label of pool <paramref name="name"/>'s rows: "biased players, pooled".</summary>
     public static string PoolLabel(string name) => $"{name} players, pooled";
 
+    /// <summary>The leaderboard's agents, each with its same-budget baseline; the section is left out when the
+    /// agents span a single budget, where the paired differences already say it all.</summary>
+    public IReadOnlyList<LeaderboardEntry> Leaderboard { get; init; } = [];
+
     /// <summary>The agent whose memory decides whether a grocery request was "in the window" at its recall.</summary>
     public string? WindowReference { get; init; } = "streaming";
 

@@ -67,6 +67,15 @@ public static class ReportWriter
             AppendPlot(markdown, plots, RecallPlot.Draw(byDistance, edge, scenario, agents, folder, options), $"Grocery recall by distance against {scenario}");
         }
 
+        if (options.Leaderboard.Select(e => e.Budget).Distinct().Count() > 1)
+        {
+            var pool = RatesSection.PresentPools(outcomes, options).FirstOrDefault();
+            var baselineHeld = options.Leaderboard.Select(e => e.Baseline).Distinct()
+                .ToDictionary(baseline => baseline, baseline => ReferenceMemory(outcomes, folder, baseline));
+            var rows = Leaderboard.Rank(outcomes, options.Leaderboard, pool.Scenarios ?? [], options.Switching, baselineHeld, options.BlockSize);
+            Append(markdown, LeaderboardSection.Render(rows, pool.Name));
+        }
+
         // The memory each agent held is in the replays of this folder, when the arena wrote them here.
         foreach (var line in ContextAgreementSection.Lines(folder)) markdown.AppendLine(line);
 

@@ -64,6 +64,7 @@ public static class ArenaCommand
             var report = ReportWriter.Write(result.Outcomes, Describe(options, reproduce, result.Failures), folder, new ReportOptions
             {
                 Comparisons = Comparisons(options),
+                Leaderboard = LeaderboardEntries(options),
                 Oracle = options.Compare.Reference,
                 WindowReference = options.Compare.Baseline,
                 Pools = options.Pools,
@@ -121,12 +122,27 @@ public static class ArenaCommand
         return (arena, new ConfigFile(ArenaRunFile.PathIn(folder)), run.Command);
     }
 
-    /// <summary>The challenger against the baseline first, then every other language-model agent against it too.</summary>
+    /// <summary>The challenger against the baseline first, then every other language-model agent of the baseline's
+    /// budget against it too (other budgets meet their own baseline on the leaderboard).</summary>
     static AgentPair[] Comparisons(ArenaOptions options) =>
-        options.Agents.Where(a => a.IsLlm && !a.Name.Equals(options.Compare.Baseline, StringComparison.OrdinalIgnoreCase))
+        options.Agents.Where(a => a.IsLlm && !a.Name.Equals(options.Compare.Baseline, StringComparison.OrdinalIgnoreCase)
+                && a.Budget == (options.Agent(options.Compare.Baseline)?.Budget ?? a.Budget))
             .OrderBy(a => a.Name.Equals(options.Compare.Challenger, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
             .Select(a => new AgentPair(a.Name, options.Compare.Baseline))
             .ToArray();
+
+    /// <summary>Each language-model agent with the agent of the baseline's policy, model and chat format at its budget;
+    /// agents with no such baseline stay off the leaderboard.</summary>
+    static LeaderboardEntry[] LeaderboardEntries(ArenaOptions options)
+    {
+        if (options.Agent(options.Compare.Baseline) is not { IsLlm: true } baseline) return [];
+        return options.Agents.Where(a => a.IsLlm)
+            .Select(a => (Agent: a, Baseline: options.Agents.FirstOrDefault(b => b.IsLlm && b.Policy == baseline.Policy && b.Budget == a.Budget
+                && b.Model == a.Model && b.ChatFormat == a.ChatFormat)))
+            .Where(p => p.Baseline is not null)
+            .Select(p => new LeaderboardEntry(p.Agent.Name, p.Agent.Policy, p.Agent.Budget, p.Baseline!.Name))
+            .ToArray();
+    }
 
     static ArenaDescription Describe(ArenaOptions options, string command, IReadOnlyList<MatchFailure> failures) => new(
         options.Agents.Select(a => a.IsLlm

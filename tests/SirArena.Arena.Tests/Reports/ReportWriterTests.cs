@@ -7,6 +7,7 @@ using SirArena.Arena.Tests.Statistics;
 using SirArena.Arena.Tests.Support;
 using SirArena.Simulation.Games.Grocery;
 using SirArena.Simulation.Loop;
+using SirArena.Simulation.Opponents;
 using SirArena.Simulation.Scenarios;
 using SirArena.Simulation.Statistics;
 
@@ -167,6 +168,31 @@ public sealed class ReportWriterTests : IDisposable
         start.Should().BeGreaterThanOrEqualTo(0, "the report has a section \"{0}\"", heading);
         var end = report.IndexOf("\n## ", start + heading.Length, StringComparison.Ordinal);
         return end < 0 ? report[start..] : report[start..end];
+    }
+
+    [Fact]
+    public void A_leaderboard_pairs_each_agent_with_its_own_budgets_baseline_and_appears_only_across_budgets()
+    {
+        var outcomes = Arena();
+        var options = new ReportOptions
+        {
+            Pools = new Dictionary<string, string[]> { ["biased"] = SimulatedArena.Biased },
+            Switching = new Dictionary<string, ISwitchSchedule> { ["switching"] = SimulatedArena.Switching },
+            Leaderboard = [new("oracle", "oracle", 256, "random"), new("random", "random", 256, "random"), new("frequency", "frequency", 512, "frequency")],
+        };
+
+        var report = File.ReadAllText(ReportWriter.Write(outcomes, Description, _folder, options).Markdown);
+
+        var leaderboard = Section(report, "## Leaderboard").Split('\n').Where(l => l.StartsWith('|')).ToArray();
+        leaderboard.Should().HaveCount(5, "a header, its rule and three agents");
+        leaderboard[0].Should().Contain("Win, biased players, pooled").And.Contain("after a switch");
+        var oracle = PairedDifference.Compare(outcomes, "oracle", "random", SimulatedArena.Biased)!;
+        leaderboard[2].Should().StartWith("| 256 | oracle |").And.Contain(FormattableString.Invariant($"{100 * oracle.Difference.Mean:+0.0} pts"));
+        leaderboard[3].Should().StartWith("| 256 | random |").And.Contain("baseline");
+        leaderboard[4].Should().StartWith("| 512 | frequency |");
+
+        var single = options with { Leaderboard = [new("oracle", "oracle", 512, "random"), new("random", "random", 512, "random")] };
+        File.ReadAllText(ReportWriter.Write(outcomes, Description, _folder, single).Markdown).Should().NotContain("## Leaderboard");
     }
 
     [Fact]
