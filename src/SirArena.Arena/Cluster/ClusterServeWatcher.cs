@@ -101,6 +101,7 @@ public sealed class ClusterServeWatcher(IClusterClient client, ClusterAddress cl
             latest[key] = status;
             if (status.State == Unanswered)
             {
+                if (status.Silo is { } silent) placement.Silent(silent);
                 if (before?.State != Unanswered)
                     logger.LogWarning("{Match}: no answer from silo {Silo} ({Problem}); asking the cluster again every {Interval} s",
                         key, status.Silo ?? "(none yet)", status.Problem, WatchInterval.TotalSeconds);
@@ -172,7 +173,7 @@ public sealed class ClusterServeWatcher(IClusterClient client, ClusterAddress cl
     void Report()
     {
         var matches = orders.Select(o => ServeFiles.MatchKey(o.Match))
-            .Select(key => Latest(key) ?? new MatchStatus(key, ServedMatchRun.Starting, 0, 0, null, 0, null, 0, "", null)).ToArray();
+            .Select(key => Latest(key) ?? ServedMatchRun.NotServed(key, ServedMatchRun.Starting, null)).ToArray();
         long played = rounds.Values.Sum(r => r.Last - r.First);
         var status = new ServeStatus(DateTime.UtcNow, (DateTime.UtcNow - started).TotalSeconds, played, matches.Sum(m => m.RoundsPerSecond),
             ProcessFigures.Now(), matches);

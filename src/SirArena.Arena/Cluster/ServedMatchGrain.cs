@@ -26,10 +26,8 @@ public sealed class ServedMatchGrain(SiloMatches silo, ArenaMetrics metrics, ILo
             throw new ArgumentException($"the served match grain {this.GetPrimaryKeyString()} was sent the order of {order.Key}");
         if (run is null)
         {
-            run = ServedMatchRun.TryStart(order, silo, metrics, logger, out var holder);
-            if (run is null)
-                return Task.FromResult(new MatchStatus(ServeFiles.MatchKey(order.Match), ServedMatchRun.Starting, 0, 0, null, 0, null, 0, "",
-                    $"waiting for its lock: {holder}") { Silo = siloName });
+            run = ServedMatchRun.TryStart(order, silo, metrics, logger, out var notStarted);
+            if (run is null) return Task.FromResult(notStarted! with { Silo = siloName });
             logger.LogInformation("{Match}: served on this silo ({Silo})", ServeFiles.MatchKey(order.Match), siloName);
         }
         return Task.FromResult(run.Status(siloName));

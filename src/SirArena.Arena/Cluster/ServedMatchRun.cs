@@ -37,24 +37,37 @@ public sealed class ServedMatchRun : IAsyncDisposable
             TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    /// <summary>Starts serving <paramref name="order"/> with its lock in hand, or returns null, with
-    /// <paramref name="holder"/> saying who holds the lock, when another writer still does (a silo that is stopping, or
-    /// one that is not yet known to be dead): the caller asks again later.</summary>
-    public static ServedMatchRun? TryStart(ServeOrder order, SiloMatches silo, ArenaMetrics? metrics, ILogger logger, out string? holder)
+    /// <summary>
+    /// Starts serving <paramref name="order"/> with its lock in hand, or returns null with <paramref name="notStarted"/>
+    /// saying why: another writer still holds the lock (a silo that is stopping, or one not yet known to be dead), and
+    /// the match is <see cref="Starting"/> until a later call finds it free; or this silo cannot reach the serve
+    /// folder, and the match is broken here.
+    /// </summary>
+    public static ServedMatchRun? TryStart(ServeOrder order, SiloMatches silo, ArenaMetrics? metrics, ILogger logger, out MatchStatus? notStarted)
     {
-        holder = null;
+        notStarted = null;
+        var key = ServeFiles.MatchKey(order.Match);
         ChainLock chainLock;
         try
         {
-            chainLock = ChainLock.Acquire(order.Key, $"{order.Folder}: the match {ServeFiles.MatchKey(order.Match)}");
+            chainLock = ChainLock.Acquire(order.Key, $"{order.Folder}: the match {key}");
         }
         catch (ChainLockedException e)
         {
-            holder = e.Message;
+            notStarted = NotServed(key, Starting, $"waiting for its lock: {e.Message}");
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            notStarted = NotServed(key, nameof(ServedMatchState.Broken), $"cannot take its lock {order.Key} ({MatchResilience.Describe(e)}); " +
+                "the serve folder (--out or Serve:Output) must be one every silo reaches, at the same path");
             return null;
         }
         return new ServedMatchRun(order, chainLock, silo, metrics, logger);
     }
+
+    /// <summary>A match that is not playing here (yet): no rounds, no chain, and why in <paramref name="problem"/>.</summary>
+    public static MatchStatus NotServed(string match, string state, string? problem) => new(match, state, 0, 0, null, 0, null, 0, "", problem);
 
     void Play(SiloMatches silo, ArenaMetrics? metrics, ILogger logger)
     {
@@ -81,8 +94,7 @@ public sealed class ServedMatchRun : IAsyncDisposable
         var now = clock.Elapsed;
         var served = Volatile.Read(ref match);
         if (served is null)
-            return new MatchStatus(ServeFiles.MatchKey(order.Match), openProblem is null ? Starting : nameof(ServedMatchState.Broken), 0, 0, null, 0, null, 0, "", openProblem)
-                { Silo = silo };
+            return NotServed(ServeFiles.MatchKey(order.Match), openProblem is null ? Starting : nameof(ServedMatchState.Broken), openProblem) with { Silo = silo };
         long rounds = served.Rounds;
         double seconds = (now - previous).TotalSeconds;
         var status = MatchStatus.Of(served, rounds, previousRounds is { } before && seconds > 0 ? (rounds - before) / seconds : 0) with { Silo = silo };

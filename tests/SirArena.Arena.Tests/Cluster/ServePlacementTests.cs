@@ -45,6 +45,23 @@ public class ServePlacementTests
     }
 
     [Fact]
+    public void A_silo_that_stopped_answering_gets_no_match_while_the_cluster_still_counts_it_active()
+    {
+        var placement = new ServePlacement();
+        placement.Active(["a", "b", "c"]);
+        foreach (var match in Matches) placement.SiloFor(match); // a: m1 m4, b: m2 m5, c: m3 m6
+
+        placement.Silent("b");
+        var chosen = Matches.ToDictionary(m => m, placement.SiloFor);
+
+        chosen.Values.Should().NotContain("b");
+        new[] { chosen["m2"], chosen["m5"] }.Should().Equal(new[] { "a", "c" }, "its matches are spread over the silos that answer");
+
+        placement.Served("m7", "b"); // it answers again
+        placement.SiloFor("m8").Should().Be("b", "it serves the fewest matches again");
+    }
+
+    [Fact]
     public void No_silo_is_named_while_none_is_active()
     {
         var placement = new ServePlacement();

@@ -38,13 +38,15 @@ public sealed class ServedMatchRunTests : IDisposable
     public async Task A_second_activation_waits_for_the_lock_of_the_first_and_resumes_its_chain_where_it_stopped()
     {
         var logger = new ListLogger();
-        var first = ServedMatchRun.TryStart(Order(), silo, null, logger, out var noOne);
+        var first = ServedMatchRun.TryStart(Order(), silo, null, logger, out var nothing);
         first.Should().NotBeNull();
-        noOne.Should().BeNull();
+        nothing.Should().BeNull();
         await Until(first!, s => s.State == nameof(ServedMatchState.Running) && s.Round >= 50);
 
-        ServedMatchRun.TryStart(Order(), silo, null, logger, out var holder).Should().BeNull("the first holds the match's lock");
-        holder.Should().Contain($"process {Environment.ProcessId}").And.Contain(ServeFiles.LockOf(folder.Path, Order().Match));
+        ServedMatchRun.TryStart(Order(), silo, null, logger, out var waiting).Should().BeNull("the first holds the match's lock");
+        waiting!.State.Should().Be(ServedMatchRun.Starting);
+        waiting.Problem.Should().StartWith("waiting for its lock").And.Contain($"process {Environment.ProcessId}")
+            .And.Contain(ServeFiles.LockOf(folder.Path, Order().Match));
 
         await first!.StopAsync();
         var stopped = first.Status("here");
@@ -57,6 +59,18 @@ public sealed class ServedMatchRunTests : IDisposable
         var resumed = await Until(second!, s => s.State == nameof(ServedMatchState.Running));
         resumed.Chain.Should().Be(stopped.Chain, "the same chain goes on");
         logger.Entries.Should().Contain(e => e.Message.Contains($"resumed at round {stopped.Round} from"));
+    }
+
+    [Fact]
+    public void A_silo_that_cannot_reach_the_serve_folder_says_so_naming_the_setting_and_what_it_must_be()
+    {
+        var unreachable = Order() with { Folder = Path.Combine(folder.Path, "not-mounted", "serve") };
+
+        ServedMatchRun.TryStart(unreachable, silo, null, new ListLogger(), out var broken).Should().BeNull();
+
+        broken!.State.Should().Be(nameof(ServedMatchState.Broken));
+        broken.Problem.Should().Contain(unreachable.Key).And.Contain("--out or Serve:Output").And.Contain("every silo reaches");
+        Directory.Exists(unreachable.Folder).Should().BeFalse("a silo creates no serve folder of its own");
     }
 
     public void Dispose()
