@@ -36,13 +36,4 @@ wait "$pid"
 echo "last run stopped cleanly by SIGTERM (exit 0)"
 
 echo "resumes: $(grep -c 'resumed at round' "$out/serve.log"); refused checkpoints: $(grep -c 'checkpoint refused' "$out/serve.log" || true)"
-failed=0
-for chain in $(ls "$out"/serve-*.jsonl | grep -v '\.part[0-9]*\.jsonl$'); do
-  if result=$("${sirarena[@]}" replay "$chain" --verify 2>&1); then
-    echo "$(basename "$chain"): $(echo "$result" | tail -1)"
-  else
-    echo "$(basename "$chain"): FAILED: $result"
-    failed=1
-  fi
-done
-exit $failed
+scripts/verify-chains.sh "$out"

@@ -10,6 +10,7 @@ public class ClusterOptionTests
     [InlineData("arena", "127.0.0.1:6379")]
     [InlineData("silo", "redis://127.0.0.1:6379/0")]
     [InlineData("silo", "redis://127.0.0.1:0")]
+    [InlineData("serve", "redis://127.0.0.1")]
     public async Task A_cluster_that_is_not_redis_host_port_is_refused_in_one_sentence_naming_the_flag(string verb, string cluster)
     {
         using var arena = new ArenaFolder();

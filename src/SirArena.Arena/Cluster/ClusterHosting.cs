@@ -14,9 +14,10 @@ using SirArena.Arena.Tournament;
 namespace SirArena.Arena.Cluster;
 
 /// <summary>
-/// How a process joins a SirArena cluster: as a silo that hosts match grains, or as the client an arena spreads its
-/// matches through. Both find the cluster's members in the Redis server of a <see cref="ClusterAddress"/>, under one
-/// cluster and service id, and send orders and results as the replays' own JSON.
+/// How a process joins a SirArena cluster: as a silo that hosts match grains and served match grains, or as the
+/// client an arena spreads its matches through, or `serve` watches its served matches through. Both find the
+/// cluster's members in the Redis server of a <see cref="ClusterAddress"/>, under one cluster and service id, and
+/// send orders and results as the replays' own JSON.
 /// </summary>
 public static class ClusterHosting
 {
@@ -27,7 +28,7 @@ public static class ClusterHosting
     /// default retries for minutes).</summary>
     public static readonly TimeSpan JoinPatience = TimeSpan.FromSeconds(10);
 
-    /// <summary>A silo of the cluster, playing at most Arena:Parallelism matches side by side.</summary>
+    /// <summary>A silo of the cluster, playing at most Arena:Parallelism matches side by side (or rounds of served matches).</summary>
     public static void AddMatchSilo(this IHostApplicationBuilder builder, ClusterAddress cluster, SiloEndpoint endpoint)
     {
         builder.Services.AddSingleton(sp => new SiloMatches(sp.GetRequiredService<IOptions<ArenaOptions>>().Value.Parallelism,
@@ -36,6 +37,7 @@ public static class ClusterHosting
         builder.UseOrleans(silo =>
         {
             silo.UseRedisClustering(cluster.RedisConnection).Configure<ClusterOptions>(Identify);
+            silo.Configure<ClusterMembershipOptions>(DeclareDeathQuickly);
             if (endpoint.Address is { } address)
                 silo.ConfigureEndpoints(address, endpoint.SiloPort, endpoint.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
             else
@@ -90,6 +92,25 @@ public static class ClusterHosting
     public static ArgumentException CannotJoin(ClusterAddress cluster, Exception e) => new(
         $"{ClusterAddress.Flag} {cluster}: cannot join the cluster ({e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}); expected a redis-server " +
         $"listening there and, for an arena, `sirarena silo {ClusterAddress.Flag} {cluster}` running on at least one machine", e);
+
+    /// <summary>
+    /// How soon a silo that stops answering is declared dead, which is how soon its served matches move: Orleans places
+    /// a grain's next activation elsewhere only once the grain's silo is declared dead. A probe every 1 to 3 s (the
+    /// timeout adapts between those bounds to the answers seen), 3 missed in a row to suspect a silo, and 2 votes to
+    /// declare it dead (Orleans asks at most half the active silos, so one vote in a cluster of two): a killed silo is
+    /// out some 10 s after its death on a LAN or loopback, where the defaults (5 s probes that adapt up to 20 s) take up
+    /// to a minute. The timeouts stay above a second so that a silo busy with matches on a loaded machine is not taken
+    /// for dead, and Orleans never votes out a silo whose connection still brings messages. A killed silo started again
+    /// on its address retires its dead generation itself, sooner still.
+    /// </summary>
+    static void DeclareDeathQuickly(ClusterMembershipOptions options)
+    {
+        options.ProbeTimeout = TimeSpan.FromSeconds(2);
+        options.MinProbeTimeout = TimeSpan.FromSeconds(1);
+        options.MaxProbeTimeout = TimeSpan.FromSeconds(3);
+        options.NumMissedProbesLimit = 3;
+        options.NumVotesForDeathDeclaration = 2;
+    }
 
     static void Identify(ClusterOptions options)
     {

@@ -13,7 +13,8 @@ namespace SirArena.Arena.Cluster;
 /// several run at once, as the in-process arena runs them (the setting holds for the silo's life, so every replay
 /// header records the same threads). Models are loaded once per arena setup (scenarios, model, device) and shared by
 /// the matches that name them. When the silo stops, a match in play ends after its round in flight and is reported
-/// as failed, so that `arena --resume` plays it again.
+/// as failed, so that `arena --resume` plays it again. Served matches, which never end, take turns by the round
+/// instead (<see cref="RoundGate"/>), as `serve` plays them in-process.
 /// </summary>
 public sealed class SiloMatches : IDisposable
 {
@@ -28,6 +29,7 @@ public sealed class SiloMatches : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
         Parallelism = parallelism;
         slots = new SemaphoreSlim(parallelism);
+        RoundGate = new SemaphoreSlim(parallelism);
         TorchRuntime.EnsureLoaded(); // a TorchSharp that cannot load is refused in one sentence before the silo joins
         threads = IntraOpThreads.ForMatches(parallelism);
         siloStopping = lifetime.ApplicationStopping;
@@ -36,6 +38,12 @@ public sealed class SiloMatches : IDisposable
 
     /// <summary>Matches this silo plays side by side.</summary>
     public int Parallelism { get; }
+
+    /// <summary>Lets at most <see cref="Parallelism"/> of this silo's served matches play a round at once.</summary>
+    public SemaphoreSlim RoundGate { get; }
+
+    /// <summary>Fires when the silo begins to stop.</summary>
+    public CancellationToken Stopping => siloStopping;
 
     /// <summary>Matches this silo has played to their end or to their failure since it started.</summary>
     public int MatchesPlayed => matchesPlayed;
@@ -73,18 +81,20 @@ public sealed class SiloMatches : IDisposable
 
     MatchPlayer Player(MatchOrder order)
     {
-        var factory = Factory(order);
+        var factory = Factory(order.Scenarios, order.Model, order.Device);
         return new MatchPlayer(factory, new ReplayRecorderFactory(order.Folder, factory));
     }
 
-    MatchFactory Factory(MatchOrder order)
+    /// <summary>The factory of matches of one arena setup: its scenario folder, default model and device, all as the
+    /// arena names them (absolute paths).</summary>
+    public MatchFactory Factory(string scenarios, string model, string device)
     {
         lock (factories)
         {
-            var key = (order.Scenarios, order.Model, order.Device);
+            var key = (scenarios, model, device);
             if (!factories.TryGetValue(key, out var factory))
-                factories[key] = factory = new MatchFactory(ScenarioCatalog.Load(order.Scenarios), order.Model,
-                    ComputeDevice.Parse(order.Device, $"the arena's device ({ArenaOptions.Section}:{nameof(ArenaOptions.Device)})"));
+                factories[key] = factory = new MatchFactory(ScenarioCatalog.Load(scenarios), model,
+                    ComputeDevice.Parse(device, $"the arena's device ({ArenaOptions.Section}:{nameof(ArenaOptions.Device)})"));
             return factory;
         }
     }
@@ -94,5 +104,6 @@ public sealed class SiloMatches : IDisposable
         foreach (var factory in factories.Values) factory.Dispose();
         threads.Dispose();
         slots.Dispose();
+        RoundGate.Dispose();
     }
 }

@@ -20,6 +20,12 @@ public static class ServeFiles
 
     public static string CheckpointOf(string chainPath) => Path.ChangeExtension(chainPath, CheckpointFile.Extension);
 
+    /// <summary>
+    /// The lock one served match's writer holds in <paramref name="folder"/> under `serve --cluster`, whatever chain it
+    /// writes: serve-{match}.lock. Every silo reaches the folder, so the lock excludes a second writer on any of them.
+    /// </summary>
+    public static string LockOf(string folder, MatchSpec spec) => Path.Combine(folder, $"{Prefix}{MatchKey(spec)}{ChainLock.Extension}");
+
     /// <summary>The first file of the chain a checkpoint belongs to.</summary>
     public static string ChainOf(string checkpointPath) => Path.ChangeExtension(checkpointPath, ReplayFiles.Extension);
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Logging;
 using SirArena.Arena.Replays;
 
 namespace SirArena.Arena.Service;
@@ -6,7 +8,19 @@ namespace SirArena.Arena.Service;
 /// <summary>One match in a status report; rates are over the interval since the report before.</summary>
 public sealed record MatchStatus(
     string Match, string State, long Round, double RoundsPerSecond, double? WinRate, long Scored,
-    int? CachedTokens, long LastCheckpoint, string Chain, string? Problem);
+    int? CachedTokens, long LastCheckpoint, string Chain, string? Problem)
+{
+    /// <summary>The silo serving the match, under `serve --cluster` (HOST:PORT@GENERATION); absent in-process.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Silo { get; init; }
+
+    /// <summary><paramref name="match"/> as it stands at round <paramref name="rounds"/> (read once by the caller, who
+    /// also computes the rate from it), playing <paramref name="roundsPerSecond"/>.</summary>
+    public static MatchStatus Of(ServedMatch match, long rounds, double roundsPerSecond) => new(
+        match.Key, match.State.ToString(), rounds, roundsPerSecond,
+        match.Tally.Scored > 0 ? match.Tally.WinRate.Value : null, match.Tally.Scored, match.CachedTokens, match.LastCheckpoint,
+        Path.GetFileName(match.ChainPath), match.Problem);
+}
 
 /// <summary>
 /// What `serve` reports every few seconds: in one log entry, and in full in the status file (JSON, rewritten
@@ -24,6 +38,19 @@ public sealed record ServeStatus(DateTime Utc, double UptimeSeconds, long Rounds
         var temporary = path + ".tmp";
         File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(this, Json));
         File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Writes the status file, or logs a warning naming it: a status that cannot be written stops nothing.</summary>
+    public void TryWriteTo(string path, ILogger logger)
+    {
+        try
+        {
+            WriteTo(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("status file {Path} not written: {Problem}", path, MatchResilience.Describe(e));
+        }
     }
 
     public static ServeStatus Read(string path) =>
@@ -50,9 +77,7 @@ public sealed class ServeMonitor(IReadOnlyList<ServedMatch> matches)
             long rounds = m.Rounds;
             delta += rounds - previousRounds[i];
             total += rounds - startRounds[i];
-            statuses[i] = new MatchStatus(m.Key, m.State.ToString(), rounds, (rounds - previousRounds[i]) / seconds,
-                m.Tally.Scored > 0 ? m.Tally.WinRate.Value : null, m.Tally.Scored, m.CachedTokens, m.LastCheckpoint,
-                Path.GetFileName(m.ChainPath), m.Problem);
+            statuses[i] = MatchStatus.Of(m, rounds, (rounds - previousRounds[i]) / seconds);
             previousRounds[i] = rounds;
         }
         previous = now;

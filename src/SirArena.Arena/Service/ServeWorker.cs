@@ -82,13 +82,6 @@ public sealed class ServeWorker(ServePlan plan, ChainLock folderLock, MatchFacto
             "RSS {RssMb:F0} MB, managed heap {ManagedHeapMb:F1} MB, {LiveTensors:N0} live tensors",
             status.Running, status.Matches.Count, status.Broken, status.Rounds, status.RoundsPerSecond,
             status.Process.RssMb, status.Process.ManagedHeapMb, status.Process.LiveTensors);
-        try
-        {
-            status.WriteTo(StatusPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            logger.LogWarning("status file {Path} not written: {Problem}", StatusPath, MatchResilience.Describe(e));
-        }
+        status.TryWriteTo(StatusPath, logger);
     }
 }

@@ -2,6 +2,9 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans;
+using SirArena.Arena.Cluster;
+using SirArena.Arena.Matches;
 using SirArena.Arena.Replays;
 using SirArena.Arena.Service;
 using SirArena.Arena.Tournament;
@@ -13,7 +16,8 @@ namespace SirArena.Cli.Commands;
 /// <summary>
 /// <c>sirarena serve</c>: the arena's matches (or those named) as endless streams in a hosted service, with rolling
 /// replays, checkpoints and exact resume after a crash, a status line in the log and a status file. Ctrl+C or
-/// SIGTERM finish the rounds in flight, write checkpoints and exit 0.
+/// SIGTERM finish the rounds in flight, write checkpoints and exit 0. With --cluster the matches are served by the
+/// silos of a cluster instead, and this process watches over them (<see cref="ClusterServeWatcher"/>).
 /// </summary>
 public static class ServeCommand
 {
@@ -27,12 +31,17 @@ public static class ServeCommand
         var statusSeconds = NumberOptions.Optional<double>("--status-seconds", "seconds between status reports (overrides Serve:StatusSeconds)", "a number of seconds above 0", v => v > 0);
         var parallelism = NumberOptions.Optional<int>("--parallelism", "rounds played at once (overrides Arena:Parallelism)", "a whole number, 1 or more", v => v >= 1);
         var json = new Option<bool>("--json-log") { Description = "log as JSON lines instead of text" };
+        var cluster = ClusterOption.Create("serve the matches on the silos of this cluster, each moving to another silo when its own is lost (the output folder must be one every silo reaches)");
         var metrics = new MetricsFlags();
         var command = new Command("serve", "run the arena's matches endlessly as a service, resuming after a crash")
-            { opponents, agents, output, checkpointEvery, rollEvery, statusSeconds, parallelism, json };
+            { opponents, agents, output, checkpointEvery, rollEvery, statusSeconds, parallelism, json, cluster };
         foreach (var option in metrics.Options) command.Options.Add(option);
         command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, async () =>
         {
+            var clusterAddress = parse.GetValue(cluster);
+            if (clusterAddress is not null && parse.GetValue(parallelism) is not null)
+                throw new ArgumentException($"--parallelism: not used with {ClusterAddress.Flag}, since the silos play the rounds; " +
+                    "each plays as many at once as its own `sirarena silo --parallelism` says");
             var overrides = new Dictionary<string, string?>();
             if (parse.GetValue(output) is { } o)
             {
@@ -51,7 +60,8 @@ public static class ServeCommand
             builder.AddServe(parse.GetValue(opponents) ?? [], parse.GetValue(agents) ?? []);
             builder.AddMetricsExport();
             using var host = builder.Build();
-            _ = host.Services.GetRequiredService<ServePlan>(); // a bad configuration stops here, before anything starts
+            var plan = host.Services.GetRequiredService<ServePlan>(); // a bad configuration stops here, before anything starts
+            if (clusterAddress is not null) return await ServeOnCluster(host.Services, plan, clusterAddress, cancellation);
             var worker = host.Services.GetRequiredService<ServeWorker>(); // takes the folder's lock, or refuses: another process serves it
             MetricsExport.Start(host.Services);
             await host.RunAsync(cancellation);
@@ -60,8 +70,33 @@ public static class ServeCommand
         return command.WithExamples(
             new HelpExample("sirarena serve", "arena.json's matches as endless streams; Ctrl+C writes checkpoints, the same command resumes"),
             new HelpExample("sirarena serve --opponent rock-biased --agent sir --out /srv/sirarena --json-log", "one match into a folder of its own, logging JSON lines"),
+            new HelpExample("sirarena serve --cluster redis://10.0.0.5:6379 --out /mnt/sirarena/serve", "the matches served by the silos of a cluster, into a folder they all mount"),
             new HelpExample("sirarena serve --prometheus http://127.0.0.1:9464/metrics", "metrics for a Prometheus scrape on loopback (dotnet-counters sees them without it)"));
     }
+
+    /// <summary>
+    /// Serves the plan's matches on the silos of <paramref name="cluster"/> until stopped. The cluster is joined before
+    /// the folder's lock is taken, so a refused cluster leaves no folder behind; the lock (serve.lock) is held as
+    /// in-process, so one serve at a time watches a folder, cluster or not. Paths travel absolute, for the silos.
+    /// </summary>
+    static async Task<int> ServeOnCluster(IServiceProvider services, ServePlan plan, ClusterAddress cluster, CancellationToken cancellation)
+    {
+        using var client = await ClusterHosting.StartClientAsync(cluster, cancellation);
+        _ = services.GetRequiredService<ChainLock>(); // released with the host
+        var arena = services.Arena();
+        var file = services.GetRequiredService<ConfigFile>();
+        var orders = plan.Matches.Select(m => new ServeOrder(WithAbsoluteModel(m), plan.Folder, plan.Options,
+            file.PathOf(arena.Scenarios), file.PathOf(arena.Model), arena.Device)).ToArray();
+        var watcher = new ClusterServeWatcher(client.Services.GetRequiredService<IClusterClient>(), cluster,
+            Path.Combine(plan.Folder, plan.Options.StatusFile), plan.Options, orders, services.GetRequiredService<ILogger<ClusterServeWatcher>>());
+        await watcher.RunAsync(cancellation);
+        await client.StopAsync(CancellationToken.None);
+        return watcher.AllBroken ? UserErrors.MatchFailedCode : 0;
+    }
+
+    /// <summary>An agent's own model as a full path, read from the current folder as in-process.</summary>
+    static MatchSpec WithAbsoluteModel(MatchSpec match) =>
+        match.Agent.Model is null ? match : match with { Agent = match.Agent with { Model = Path.GetFullPath(match.Agent.Model) } };
 
     /// <summary>Registers the serve worker and its plan: arena.json's matches, filtered by the names given.</summary>
     public static void AddServe(this IHostApplicationBuilder builder, IReadOnlyCollection<string> opponents, IReadOnlyCollection<string> agents)

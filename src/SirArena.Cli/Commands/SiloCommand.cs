@@ -11,8 +11,9 @@ namespace SirArena.Cli.Commands;
 
 /// <summary>
 /// <c>sirarena silo --cluster redis://HOST:PORT</c>: joins this machine to a cluster and hosts the matches that
-/// `arena --cluster` spreads over it, until Ctrl+C or SIGTERM, which stop it cleanly (a match in play stops after its
-/// round in flight and is reported failed, for `arena --resume`).
+/// `arena --cluster` and `serve --cluster` spread over it, until Ctrl+C or SIGTERM, which stop it cleanly (an arena's
+/// match in play stops after its round in flight and is reported failed, for `arena --resume`; a served match stops
+/// at a checkpoint, and `serve` moves it to another silo).
 /// </summary>
 public static class SiloCommand
 {
@@ -32,8 +33,8 @@ public static class SiloCommand
         };
         var siloPort = Port("--silo-port", "port the silos talk to each other on", SiloEndpoint.DefaultSiloPort);
         var gatewayPort = Port("--gateway-port", "port arenas connect to", SiloEndpoint.DefaultGatewayPort);
-        var parallelism = NumberOptions.Optional<int>("--parallelism", "matches played side by side (overrides Arena:Parallelism; default one per core)", "a whole number, 1 or more", v => v >= 1);
-        var command = new Command("silo", "join a cluster and play the matches `arena --cluster` sends, until stopped")
+        var parallelism = NumberOptions.Optional<int>("--parallelism", "matches played side by side, or rounds of served matches (overrides Arena:Parallelism; default one per core)", "a whole number, 1 or more", v => v >= 1);
+        var command = new Command("silo", "join a cluster and play the matches `arena --cluster` and `serve --cluster` send, until stopped")
             { cluster, address, siloPort, gatewayPort, parallelism };
         command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, async () =>
         {
