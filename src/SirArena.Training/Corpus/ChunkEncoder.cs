@@ -8,8 +8,7 @@ namespace SirArena.Training.Corpus;
 /// <summary>
 /// Turns a <see cref="DialogueRound"/> into tokens the way the LLM agent does: the prompt and the answer are encoded
 /// as two separate chunks (never the transcript at once, which could merge across the boundary), and gives each
-/// token a role and a synthetic surprisal from the generator's knowledge: template text near zero with noisy ranks
-/// (raised in some streams by their <see cref="TemplateNoise"/>),
+/// token a role and a synthetic surprisal from the generator's knowledge: template text near zero with noisy ranks,
 /// an opponent's move -ln p(move) (smoothed, as a model's belief is), answers small, question words moderate, a
 /// grocery item high. These stand in for the scores a trained model would give, so that the memory policies leave
 /// the contexts they would leave at play time.
@@ -33,11 +32,9 @@ public sealed partial class ChunkEncoder(TextTokenizer tokenizer)
     public int[] Ids(string chunk) => Encode(chunk).Ids;
 
     /// <summary>The round's prompt and answer tokens with roles, scores and the round number <paramref name="index"/>,
-    /// the candidates' first ids, and the longest candidate's length (the room the agent reserves for its answer).
-    /// <paramref name="template"/> is the stream's <see cref="TemplateNoise"/> (quiet when null).</summary>
-    public EncodedRound Encode(DialogueRound round, StableRandom random, int index = -1, TemplateNoise? template = null)
+    /// the candidates' first ids, and the longest candidate's length (the room the agent reserves for its answer).</summary>
+    public EncodedRound Encode(DialogueRound round, StableRandom random, int index = -1)
     {
-        template ??= TemplateNoise.Quiet;
         var (ids, starts) = Encode(round.Prompt);
         var prompt = new StreamToken[ids.Length];
         var spans = Spans(round);
@@ -45,9 +42,7 @@ public sealed partial class ChunkEncoder(TextTokenizer tokenizer)
         {
             int end = i + 1 < ids.Length ? starts[i + 1] : round.Prompt.Length;
             var (role, tag) = RoleOf(spans, starts[i], end);
-            float score = Score(role, round, random);
-            if (role == TokenRole.Template) score += (float)template.Extra(ids[i], random);
-            prompt[i] = new StreamToken(ids[i], score, role, tag, index);
+            prompt[i] = new StreamToken(ids[i], Score(role, round, random), role, tag, index);
         }
         // Counting reads one token per reported move; a split name would be counted twice or half-visible.
         if (round.Kind == RoundKind.Rps && prompt.Count(t => t.Role == TokenRole.OpponentMove) > (round.RevealedMove is null ? 0 : 1))

@@ -60,9 +60,7 @@ public sealed class CorpusGenerator
             ? scenarios.Grocery(random.Derive("rounds").NextInt(3, 10), random.Derive("grocery"), opening: true)
             : Text(random, policy);
         var scores = random.Derive("scores");
-        // An opening is a full memory: no compaction, so no template fragments for the model's scores to feed on.
-        var template = opening ? TemplateNoise.Quiet : TemplateNoise.Draw(random.Derive("template"));
-        var rounds = text.Select((round, index) => encoder.Encode(round, scores, index, template)).ToList();
+        var rounds = text.Select((round, index) => encoder.Encode(round, scores, index)).ToList();
         var cut = random.Derive("cut");
         double p = Math.Min(1.0, (double)options.WindowsPerStream / rounds.Count);
         // Recalls are rare in a stream; cut at each of them (up to as many again as the other cuts, or a drill stream

@@ -3,7 +3,7 @@ namespace SirArena.Training.Corpus;
 /// <summary>What a token of the stream is, as far as the generator knows: it sets the token's score and evidence.</summary>
 public enum TokenRole : byte
 {
-    /// <summary>Template text: predictable, surprisal near zero (but see <see cref="TemplateNoise"/>).</summary>
+    /// <summary>Template text: predictable, surprisal near zero.</summary>
     Template,
 
     /// <summary>The opponent's reported move inside "[...]": evidence for counting.</summary>
