@@ -22,6 +22,8 @@ public sealed class SoakRun(MatchFactory factory, TextWriter output, ILogger log
         long sampleEvery, long reportEvery, CancellationToken cancellation)
     {
         using var folderLock = ChainLock.ForServeFolder(folder); // as `serve` does: one process per folder of chains
+        // One intra-op thread each when matches share the cores, set before they open: their chains record it.
+        using var threads = IntraOpThreads.ForMatches(Math.Min(Environment.ProcessorCount, specs.Count));
         var matches = specs.Select(s => ServedMatch.Open(s, factory, options, folder, logger, metrics: metrics)).ToList();
         try
         {
