@@ -90,8 +90,11 @@ public static class ClusterHosting
 
     /// <summary>Why a silo or a client could not join, in one sentence naming the flag and what was expected.</summary>
     public static ArgumentException CannotJoin(ClusterAddress cluster, Exception e) => new(
-        $"{ClusterAddress.Flag} {cluster}: cannot join the cluster ({e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}); expected a redis-server " +
+        $"{ClusterAddress.Flag} {cluster}: cannot join the cluster ({Briefly(e)}); expected a redis-server " +
         $"listening there and, for an arena, `sirarena silo {ClusterAddress.Flag} {cluster}` running on at least one machine", e);
+
+    /// <summary>A failure of the cluster in one line: its type and the first line of its message, since Orleans's messages run to several.</summary>
+    public static string Briefly(Exception e) => $"{e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}";
 
     /// <summary>
     /// How soon a silo that stops answering is declared dead, which is how soon its served matches move: Orleans places

@@ -146,7 +146,7 @@ public sealed class ClusterServeWatcher(IClusterClient client, ClusterAddress cl
         {
             var last = Latest(key);
             return new MatchStatus(key, Unanswered, last?.Round ?? 0, 0, last?.WinRate, last?.Scored ?? 0, last?.CachedTokens,
-                last?.LastCheckpoint ?? 0, last?.Chain ?? "", $"{e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}") { Silo = last?.Silo };
+                last?.LastCheckpoint ?? 0, last?.Chain ?? "", ClusterHosting.Briefly(e)) { Silo = last?.Silo };
         }
     }
 
@@ -166,7 +166,7 @@ public sealed class ClusterServeWatcher(IClusterClient client, ClusterAddress cl
         catch (Exception e)
         {
             logger.LogWarning("{Match}: not stopped ({Problem}); its silo stops it when it leaves, or two minutes from now",
-                key, $"{e.GetType().Name}: {e.Message.Split('\n')[0].Trim()}");
+                key, ClusterHosting.Briefly(e));
         }
     }
 
