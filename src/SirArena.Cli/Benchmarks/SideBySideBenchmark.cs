@@ -27,10 +27,11 @@ public sealed class SideBySideBenchmark(MatchFactory factory, TextWriter output)
         {
             for (int r = 0; r < repeats; r++)
             {
-                double alone = Total([specs[0]], rounds, folder, threads);
-                double oneEach;
-                using (IntraOpThreads.ForMatches(specs.Count)) oneEach = Total(specs, rounds, folder, 1);
-                double oversubscribed = Total(specs, rounds, folder, threads);
+                double alone, oneEach, oversubscribed;
+                using (IntraOpThreads.ForMatches(1)) alone = Total([specs[0]], rounds, folder);
+                using (IntraOpThreads.ForMatches(specs.Count)) oneEach = Total(specs, rounds, folder);
+                // As if each match were alone: the process's threads for every one of them.
+                using (IntraOpThreads.ForMatches(1)) oversubscribed = Total(specs, rounds, folder);
                 samples.Add((alone, oneEach, oversubscribed));
                 output.WriteLine($"| {r + 1} | {alone:F1} | {oneEach:F1} | {oneEach / alone:F2}x | {oversubscribed:F1} | {oversubscribed / alone:F2}x |");
             }
@@ -43,9 +44,9 @@ public sealed class SideBySideBenchmark(MatchFactory factory, TextWriter output)
         output.WriteLine($"| median | {a:F1} | {o:F1} | {Median.Of(samples.Select(s => s.OneEach / s.Alone)):F2}x | {d:F1} | {Median.Of(samples.Select(s => s.Default / s.Alone)):F2}x |");
     }
 
-    /// <summary>Plays every match for <paramref name="rounds"/> rounds at once, one task each on
-    /// <paramref name="threadsEach"/> intra-op threads; total rounds per second.</summary>
-    double Total(IReadOnlyList<MatchSpec> specs, int rounds, string folder, int threadsEach)
+    /// <summary>Plays every match for <paramref name="rounds"/> rounds at once, one task each on the intra-op threads
+    /// of the <see cref="IntraOpThreads"/> scope open; total rounds per second.</summary>
+    double Total(IReadOnlyList<MatchSpec> specs, int rounds, string folder)
     {
         var matches = specs.Select(factory.Create).ToArray();
         try
@@ -53,9 +54,7 @@ public sealed class SideBySideBenchmark(MatchFactory factory, TextWriter output)
             var clock = Stopwatch.StartNew();
             Parallel.For(0, matches.Length, new ParallelOptions { MaxDegreeOfParallelism = matches.Length }, i =>
             {
-                // LibTorch fixes a thread's count at its first computation, so a pool thread would keep the previous
-                // phase's count: each phase sets its own on the thread it plays on.
-                if (torch.get_num_threads() != threadsEach) torch.set_num_threads(threadsEach);
+                IntraOpThreads.OnThisThread(); // a pool thread would keep the count of the phase before
                 using var recorder = ReplayRecorder.Open(Path.Combine(folder, $"{Guid.NewGuid():N}.jsonl"), specs[i], matches[i], factory);
                 for (int round = 0; round < rounds; round++) recorder.Record(matches[i].PlayRound());
             });
