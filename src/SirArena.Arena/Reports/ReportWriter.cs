@@ -70,8 +70,9 @@ public static class ReportWriter
         if (options.Leaderboard.Select(e => e.Budget).Distinct().Count() > 1)
         {
             var pool = RatesSection.PresentPools(outcomes, options).FirstOrDefault();
+            // The window reference is usually one of the baselines: its replays are read once.
             var baselineHeld = options.Leaderboard.Select(e => e.Baseline).Distinct()
-                .ToDictionary(baseline => baseline, baseline => ReferenceMemory(outcomes, folder, baseline));
+                .ToDictionary(baseline => baseline, baseline => baseline == options.WindowReference ? held : ReferenceMemory(outcomes, folder, baseline));
             var rows = Leaderboard.Rank(outcomes, options.Leaderboard, pool.Scenarios ?? [], options.Switching, baselineHeld, options.BlockSize);
             Append(markdown, LeaderboardSection.Render(rows, pool.Name));
         }
