@@ -4,6 +4,12 @@ using TorchSharp;
 
 namespace SirArena.Arena.Tests.Tournament;
 
+/// <summary>Alone, after every parallel test: the process's thread count is global, and an arena test's match scope
+/// that sets it while a thread here takes its first count would decide what that thread keeps.</summary>
+[CollectionDefinition(nameof(IntraOpThreadsTests), DisableParallelization = true)]
+public sealed class IntraOpThreadsCollection;
+
+[Collection(nameof(IntraOpThreadsTests))]
 public class IntraOpThreadsTests
 {
     [Fact]
