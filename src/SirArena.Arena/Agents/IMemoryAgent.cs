@@ -22,6 +22,10 @@ public interface IMemoryAgent : IAgent
     /// <summary>What its memory ranks tokens by; a replay records the scores when they are not the surprisals.</summary>
     ScoreSource Scores { get; }
 
+    /// <summary>True when a one-token answer's keys and values are computed with the next prompt instead of by a forward
+    /// pass of its own (replay version 3); a replay made before runs them at once, and is verified that way.</summary>
+    bool DefersAnswers { get; }
+
     /// <summary>What the last round did to the memory (the replay's trace); null before the first round.</summary>
     LlmRoundTrace? LastTrace { get; }
 }

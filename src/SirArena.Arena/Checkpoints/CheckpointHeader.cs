@@ -16,7 +16,9 @@ public sealed record CheckpointHeader(
     DateTime CreatedUtc)
 {
     public const string FormatName = "sirarena-checkpoint";
-    public const int CurrentVersion = 1;
+    /// <summary>Version 2: the agent defers its answers (replay version 3). A version 1 checkpoint is refused, so its
+    /// match starts a new chain instead of mixing the two ways of running an answer in one.</summary>
+    public const int CurrentVersion = 2;
 
     public string Format { get; init; } = FormatName;
     public int Version { get; init; } = CurrentVersion;

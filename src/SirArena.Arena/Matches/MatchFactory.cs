@@ -19,15 +19,18 @@ public sealed class MatchFactory(ScenarioCatalog catalog, string defaultModelFol
 
     public ScenarioCatalog Catalog => catalog;
 
-    public Match Create(MatchSpec spec) => new(catalog.Create(spec.Scenario, spec.Seed), CreateAgent(spec.Agent, spec.Seed));
+    /// <param name="deferAnswers">false to build the agent as replays before version 3 were played (see
+    /// <see cref="IMemoryAgent.DefersAnswers"/>)</param>
+    public Match Create(MatchSpec spec, bool deferAnswers = true) =>
+        new(catalog.Create(spec.Scenario, spec.Seed), CreateAgent(spec.Agent, spec.Seed, deferAnswers));
 
-    public IAgent CreateAgent(AgentSpec spec, ulong seed)
+    public IAgent CreateAgent(AgentSpec spec, ulong seed, bool deferAnswers = true)
     {
         spec.Validate();
         if (!spec.IsLlm) return BaselineAgents.Create(spec.Kind, seed);
         var model = Model(spec.Model ?? defaultModelFolder);
         return new LlmAgent(spec.Name, model, spec.CreatePolicy(model.Decoder.Config.AttentionSpan),
-            ChatFormat.For(spec.ChatFormat, model.Tokenizer.ChatTemplate, model.Folder));
+            ChatFormat.For(spec.ChatFormat, model.Tokenizer.ChatTemplate, model.Folder), deferAnswers);
     }
 
     /// <summary>The loaded model of a folder (loaded on first use).</summary>

@@ -8,10 +8,11 @@ using TorchSharp;
 namespace SirArena.Arena.Replays;
 
 /// <summary>
-/// The first line of a replay file. The format, version 1 (version 2 for a policy that does not rank by surprisal, see
-/// <see cref="CurrentVersion"/>), is JSON Lines: UTF-8, one JSON object per line, each line
-/// ended by "\n"; property names in camelCase, enums as camelCase strings, floats in their shortest round-trip form
-/// (so scores read back bit for bit), NaN and infinities as the strings "NaN", "Infinity", "-Infinity".
+/// The first line of a replay file. The format, version 1 (version 2 for a policy that does not rank by surprisal,
+/// version 3 for an agent that defers its answers, see <see cref="CurrentVersion"/>), is JSON Lines: UTF-8, one JSON
+/// object per line, each line ended by "\n"; property names in camelCase, enums as camelCase strings, floats in their
+/// shortest round-trip form (so scores read back bit for bit), NaN and infinities as the strings "NaN", "Infinity",
+/// "-Infinity".
 /// <list type="number">
 /// <item>Line 1, this header: <c>{ "format": "sirarena-replay", "version": 1, "match": MatchSpec, "modelHash":
 /// string|null, "eta": float, "createdUtc": ISO 8601, "previous": string|null, "firstRound": long, "threads": int|null }</c>.
@@ -34,9 +35,14 @@ namespace SirArena.Arena.Replays;
 public sealed record ReplayHeader(MatchSpec Match, string? ModelHash, float Eta, DateTime CreatedUtc, string? Previous = null, long FirstRound = 0)
 {
     public const string FormatName = "sirarena-replay";
+    /// <summary>Version 3: the same lines as version 2, but a one-token answer's keys and values were computed with
+    /// the next prompt (<see cref="IMemoryAgent.DefersAnswers"/>), so `--verify` plays it that way and a build that
+    /// does not cannot reproduce it. Written for every agent that defers its answers.</summary>
+    public const int DeferredAnswerVersion = 3;
+    public const int CurrentVersion = DeferredAnswerVersion;
     /// <summary>Version 2 adds a chunk's entry scores and a round's held scores, for policies that do not rank by
-    /// surprisal; a replay of any other policy is still written as version 1, which every reader of version 1 reads.</summary>
-    public const int CurrentVersion = 2;
+    /// surprisal (which never defer their answers).</summary>
+    public const int ScoredPolicyVersion = 2;
     public const int SurprisalOnlyVersion = 1;
 
     [JsonPropertyOrder(-2)]
@@ -59,7 +65,12 @@ public sealed record ReplayHeader(MatchSpec Match, string? ModelHash, float Eta,
         float eta = agent is IMemoryAgent memory ? memory.Eta : 1f;
         return new ReplayHeader(spec, modelHash, eta, createdUtc, previous, firstRound)
         {
-            Version = agent is IMemoryAgent { Scores: var scores } && !scores.EntersAtSurprisal() ? CurrentVersion : SurprisalOnlyVersion,
+            Version = agent switch
+            {
+                IMemoryAgent { DefersAnswers: true } => DeferredAnswerVersion,
+                IMemoryAgent { Scores: var scores } when !scores.EntersAtSurprisal() => ScoredPolicyVersion,
+                _ => SurprisalOnlyVersion,
+            },
             Threads = agent is IMemoryAgent ? torch.get_num_threads() : null,
         };
     }

@@ -28,7 +28,7 @@ public sealed class ReplayVerifier(MatchFactory factory)
         try
         {
             if (ModelMismatch(header) is { } mismatch) return ReplayVerification.NotRun(mismatch);
-            match = factory.Create(header.Match);
+            match = factory.Create(header.Match, deferAnswers: header.Version >= ReplayHeader.DeferredAnswerVersion);
         }
         catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or CheckpointException or UnknownScenarioException)
         {

@@ -146,7 +146,7 @@ public sealed class EngineBenchmark(TextWriter output)
         for (int i = 0; i < turn.Length; i++) turn[i] = random.Next(vocabulary);
         session.Prefill(turn, reserve: 1);
         var scores = session.ScoreCandidates([1, 2, 3]);
-        session.Prefill([1 + Array.IndexOf(scores, scores.Max())]);
+        session.Answer([1 + Array.IndexOf(scores, scores.Max())]);
         session.EndRound();
     }
 

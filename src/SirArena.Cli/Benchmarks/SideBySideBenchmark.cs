@@ -48,7 +48,7 @@ public sealed class SideBySideBenchmark(MatchFactory factory, TextWriter output)
     /// of the <see cref="IntraOpThreads"/> scope open; total rounds per second.</summary>
     double Total(IReadOnlyList<MatchSpec> specs, int rounds, string folder)
     {
-        var matches = specs.Select(factory.Create).ToArray();
+        var matches = specs.Select(spec => factory.Create(spec)).ToArray();
         try
         {
             var clock = Stopwatch.StartNew();

@@ -15,6 +15,9 @@ namespace SirArena.Llm.Inference;
 /// previous chunk's last logits, the exact definition in docs/sirllm.md). Candidate answers are scored
 /// from the last logits of one prefill, not one forward pass each. A policy that ranks by attention or key norms
 /// (<see cref="ScoreSource"/>) has an <see cref="AttentionProbe"/> read them during the chunk's forward pass.
+/// A one-token answer needs no forward pass of its own (<see cref="Answer"/>): its surprisal is already known from the
+/// logits that scored the candidates, so it enters the memory at once and its keys and values are computed at the
+/// head of the next chunk, if the memory still holds it then.
 /// </summary>
 public sealed class StreamSession : IDisposable
 {
@@ -33,6 +36,14 @@ public sealed class StreamSession : IDisposable
     public bool AdaptsDecay => memory.AdaptsDecay;
     public SessionTimings Timings { get; } = new();
 
+    /// <summary>True when a one-token <see cref="Answer"/> waits for the next chunk's forward pass: its score does not
+    /// need one of its own (surprisal, or none).</summary>
+    public bool DefersAnswers => !memory.Source.ReadsForwardPass();
+
+    /// <summary>True between a deferred <see cref="Answer"/> and the next chunk: the memory holds a token the cache
+    /// has no keys and values for yet.</summary>
+    bool AnswerPending => memory.Count > cache.Length;
+
     public StreamSession(LlamaForCausalLM model, IMemoryPolicy policy)
     {
         this.model = model;
@@ -41,7 +52,7 @@ public sealed class StreamSession : IDisposable
         memory = new RetainedMemory(policy);
     }
 
-    /// <summary>Appends a chunk to the stream (a user turn, or the chosen answer).</summary>
+    /// <summary>Appends a chunk to the stream (a user turn; the chosen answer goes through <see cref="Answer"/>).</summary>
     /// <param name="tokens">the chunk</param>
     /// <param name="reserve">room to make now for tokens that will follow before the next round, such as the
     /// answer (the reference's prompt plus max_gen_len), so that appending them evicts nothing</param>
@@ -51,8 +62,7 @@ public sealed class StreamSession : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(reserve);
         int n = tokens.Length;
         long started = Stopwatch.GetTimestamp();
-        var room = memory.MakeRoom(n + reserve);
-        cache.Compact(room.Kept);
+        var (room, held) = MakeRoom(n + reserve);
         Timings.AddMemory(started);
 
         started = Stopwatch.GetTimestamp();
@@ -63,20 +73,26 @@ public sealed class StreamSession : IDisposable
         using (var scope = NewDisposeScope())
         using (no_grad())
         {
-            var ids = tensor(ToLong(tokens), device: model.Device).view(1, n);
+            // Held answer tokens without keys and values yet run first, so the chunk attends to them.
+            int h = held.Length, m = h + n;
+            var ids = tensor(ToLong([.. held, .. tokens]), device: model.Device).view(1, m);
             Tensor logits;
             try { logits = model.forward(ids, cache)[0]; }
             finally { cache.Probe = null; }
-            var logProbs = nn.functional.log_softmax(logits, -1); // (n, vocab)
-            if (n > 1)
+            var logProbs = nn.functional.log_softmax(logits, -1); // (m, vocab)
+            // Row i predicts token i + 1, so every chunk token is scored in this pass but a first one with nothing
+            // before it here, which the last chunk's logits score.
+            int scored = h > 0 ? 0 : 1;
+            if (scored < n)
             {
-                var next = logProbs.narrow(0, 0, n - 1).gather(1, ids[0].narrow(0, 1, n - 1).unsqueeze(1));
-                next.neg().cpu().data<float>().CopyTo(surprisal.AsSpan(1));
+                var next = logProbs.narrow(0, h + scored - 1, n - scored).gather(1, ids[0].narrow(0, h + scored, n - scored).unsqueeze(1));
+                next.neg().cpu().data<float>().CopyTo(surprisal.AsSpan(scored));
             }
-            surprisal[0] = lastLogProbs is not null
-                ? -lastLogProbs[tokens[0]]
-                : FirstTokenScore(surprisal);
-            lastLogProbs = logProbs[n - 1].cpu().data<float>().ToArray();
+            if (scored == 1)
+                surprisal[0] = lastLogProbs is not null
+                    ? -lastLogProbs[tokens[0]]
+                    : FirstTokenScore(surprisal);
+            lastLogProbs = logProbs[m - 1].cpu().data<float>().ToArray();
         }
 
         Timings.AddDecode(started);
@@ -94,10 +110,46 @@ public sealed class StreamSession : IDisposable
         return new ChunkResult(first, surprisal, scores, room.Evicted);
     }
 
+    /// <summary>
+    /// Appends the chosen answer. A one-token answer whose score needs no forward pass (surprisal, or none) enters the
+    /// memory at once with its surprisal off the logits that scored it; its keys and values are computed at the head of
+    /// the next <see cref="Prefill"/>, which saves a forward pass of one token each round. Anything else is prefilled.
+    /// </summary>
+    public ChunkResult Answer(ReadOnlySpan<int> tokens)
+    {
+        if (tokens.Length != 1 || lastLogProbs is null || !DefersAnswers || AnswerPending)
+            return Prefill(tokens);
+        long started = Stopwatch.GetTimestamp();
+        var (room, _) = MakeRoom(1);
+        float[] surprisal = [-lastLogProbs[tokens[0]]];
+        long first = TokensSeen;
+        memory.Append(tokens, surprisal, first);
+        TokensSeen += 1;
+        Timings.AddMemory(started);
+        return new ChunkResult(first, surprisal, surprisal, room.Evicted);
+    }
+
+    /// <summary>
+    /// Makes room for <paramref name="incoming"/> tokens: the memory evicts, the cache keeps the same slots among those
+    /// it has keys and values for, and the tokens the memory still holds beyond those (a deferred answer) are returned
+    /// to be run at the head of the chunk.
+    /// </summary>
+    (Eviction Room, int[] Held) MakeRoom(int incoming)
+    {
+        int computed = cache.Length;
+        var room = memory.MakeRoom(incoming);
+        int kept = room.Kept.Length;
+        while (kept > 0 && room.Kept[kept - 1] >= computed) kept--;
+        cache.Compact(new ArraySegment<int>(room.Kept, 0, kept));
+        var held = new int[room.Kept.Length - kept];
+        for (int i = 0; i < held.Length; i++) held[i] = memory[kept + i].TokenId;
+        return (room, held);
+    }
+
     /// <summary>ln p(first token of each candidate | the stream so far), read off the last prefill's logits.</summary>
     public double[] ScoreCandidates(IReadOnlyList<int> firstTokens)
     {
-        if (lastLogProbs is null) throw new InvalidOperationException("score candidates after prefilling at least one chunk");
+        if (lastLogProbs is null || AnswerPending) throw new InvalidOperationException("score candidates after prefilling a chunk, not after an answer");
         if (firstTokens.Distinct().Count() != firstTokens.Count)
             throw new ArgumentException("candidate answers must start with distinct tokens to be told apart by one prefill", nameof(firstTokens));
         return Finite(firstTokens.Select(id => (double)lastLogProbs[id]).ToArray());
@@ -112,7 +164,7 @@ public sealed class StreamSession : IDisposable
     /// </summary>
     public double[] ScoreSequences(IReadOnlyList<int[]> candidates)
     {
-        if (lastLogProbs is null) throw new InvalidOperationException("score candidates after prefilling at least one chunk");
+        if (lastLogProbs is null || AnswerPending) throw new InvalidOperationException("score candidates after prefilling a chunk, not after an answer");
         int length = cache.Length;
         var back = Enumerable.Range(0, length).ToArray();
         var scores = new double[candidates.Count];
@@ -173,8 +225,8 @@ public sealed class StreamSession : IDisposable
         if (lastLogProbs is not null) reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(lastLogProbs.AsSpan()));
         memory.ReadState(reader);
         cache.ReadState(reader);
-        if (cache.Length != memory.Count)
-            throw new InvalidDataException($"the saved cache holds {cache.Length} slots but its memory {memory.Count}");
+        if (cache.Length > memory.Count || memory.Count - cache.Length > 1)
+            throw new InvalidDataException($"the saved cache holds {cache.Length} slots but its memory {memory.Count}; expected the same, or one more in memory (an answer not yet run)");
     }
 
     /// <summary>

@@ -17,9 +17,10 @@ public sealed class ReplayFolder : IDisposable
     /// Plays <paramref name="rounds"/> rounds of a freshly built match, appending each to a new replay at
     /// <paramref name="file"/>; <paramref name="afterRound"/> sees the match after each round (to sample live state).
     /// </summary>
-    public static Match Record(MatchFactory factory, MatchSpec spec, string file, int rounds, DateTime? createdUtc = null, Action<RoundResult, Match>? afterRound = null)
+    public static Match Record(MatchFactory factory, MatchSpec spec, string file, int rounds, DateTime? createdUtc = null,
+        Action<RoundResult, Match>? afterRound = null, bool deferAnswers = true)
     {
-        var match = factory.Create(spec);
+        var match = factory.Create(spec, deferAnswers);
         var header = ReplayHeader.For(spec, match.Agent, factory.ModelHash(spec.Agent), createdUtc ?? DateTime.UtcNow);
         using var writer = ReplayWriter.Create(file, header);
         foreach (var result in match.Play(rounds))

@@ -40,7 +40,7 @@ public sealed class ScoredPolicyReplayTests : IDisposable
         ((LlmAgent)match.Agent).Dispose();
 
         var replay = ReplayFile.Load(file);
-        replay.Header.Version.Should().Be(ReplayHeader.CurrentVersion);
+        replay.Header.Version.Should().Be(ReplayHeader.ScoredPolicyVersion, "a policy scored by its forward pass runs every answer at once");
         replay.Rounds.Count(r => r.Trace!.Prompt.Evicted.Length > 0).Should().BePositive("the budget must evict for this to mean anything");
         var rebuilt = new RetainedSet(replay.Header.Eta);
         foreach (var round in replay.Rounds)
@@ -58,15 +58,32 @@ public sealed class ScoredPolicyReplayTests : IDisposable
     }
 
     [Fact]
-    public void A_sir_replay_is_still_written_as_version_1()
+    public void A_sir_replay_is_written_as_version_3_with_no_scores_beside_the_surprisals()
     {
         var spec = new MatchSpec("rock-biased", 5, new AgentSpec { Name = "sir", Policy = "sir", Budget = 160 });
         var file = folder.File("sir.jsonl");
         ((LlmAgent)ReplayFolder.Record(factory, spec, file, 2).Agent).Dispose();
 
         var replay = ReplayFile.Load(file);
-        replay.Header.Version.Should().Be(ReplayHeader.SurprisalOnlyVersion);
+        replay.Header.Version.Should().Be(ReplayHeader.DeferredAnswerVersion);
         replay.Rounds.Should().OnlyContain(r => r.Trace!.Prompt.Scores == null && r.Trace.Answer.Scores == null && r.Trace.HeldScores == null);
         File.ReadAllText(file).Should().NotContain("heldScores");
+    }
+
+    [Fact]
+    public void A_replay_made_with_every_answer_run_at_once_is_version_1_and_verifies_only_played_that_way()
+    {
+        var spec = new MatchSpec("rock-biased", 5, new AgentSpec { Name = "sir", Policy = "sir", Budget = 160 });
+        var file = folder.File("sir-v1.jsonl");
+        ((LlmAgent)ReplayFolder.Record(factory, spec, file, Rounds, deferAnswers: false).Agent).Dispose();
+
+        ReplayFile.Load(file).Header.Version.Should().Be(ReplayHeader.SurprisalOnlyVersion);
+        var verifier = new ReplayVerifier(factory);
+        verifier.Verify(file).Reproduced.Should().BeTrue("the verifier runs a version 1 replay's answers at once");
+
+        var lines = File.ReadAllLines(file);
+        lines[0] = lines[0].Replace("\"version\":1", "\"version\":3");
+        File.WriteAllLines(file, lines);
+        verifier.Verify(file).Reproduced.Should().BeFalse("deferring the answers changes what the model computes");
     }
 }
