@@ -17,7 +17,6 @@ public sealed class LlmAgent : IMemoryAgent, IResumable, IDisposable
     readonly LanguageModel model;
     readonly ChatFormat format;
     readonly Dictionary<string, int[]> candidateTokens = new();
-    readonly bool deferAnswers;
 
     public string Name { get; }
     public LlmRoundTrace? LastTrace { get; private set; }
@@ -25,7 +24,7 @@ public sealed class LlmAgent : IMemoryAgent, IResumable, IDisposable
     public int Budget => Session.Policy.Budget;
     public float Eta => Session.Policy.DecayRatio;
     public ScoreSource Scores => Session.Policy.Scores;
-    public bool DefersAnswers => deferAnswers && Session.DefersAnswers;
+    public bool DefersAnswers => Session.DefersAnswers;
 
     /// <summary>The agent's whole memory; the arena reads it through <see cref="IMemoryAgent"/>, tests look inside.</summary>
     internal StreamSession Session { get; }
@@ -35,10 +34,9 @@ public sealed class LlmAgent : IMemoryAgent, IResumable, IDisposable
     public LlmAgent(string name, LanguageModel model, IMemoryPolicy policy, ChatFormat? format = null, bool deferAnswers = true)
     {
         Name = name;
-        this.deferAnswers = deferAnswers;
         this.model = model;
         this.format = format ?? ChatFormat.Paper;
-        Session = new StreamSession(model.Decoder, policy);
+        Session = new StreamSession(model.Decoder, policy, deferAnswers);
     }
 
     public AgentChoice Choose(Turn turn)
@@ -59,7 +57,7 @@ public sealed class LlmAgent : IMemoryAgent, IResumable, IDisposable
             throw new NonFiniteScoreException($"{model.Folder}: agent \"{Name}\": {e.Message}");
         }
         var answerIds = answers[choice.Index];
-        var answer = DefersAnswers ? Session.Answer(answerIds) : Session.Prefill(answerIds);
+        var answer = Session.Answer(answerIds);
         Session.EndRound();
         LastTrace = new LlmRoundTrace(Trace(prompt, promptIds), Trace(answer, answerIds), Session.CachedTokens,
             Session.AdaptsDecay ? Session.LastEta : null,

@@ -24,6 +24,7 @@ public sealed class StreamSession : IDisposable
     readonly LlamaForCausalLM model;
     readonly KvCache cache;
     readonly RetainedMemory memory;
+    readonly bool deferAnswers;
     float[]? lastLogProbs;
 
     public IMemoryPolicy Policy { get; }
@@ -36,17 +37,20 @@ public sealed class StreamSession : IDisposable
     public bool AdaptsDecay => memory.AdaptsDecay;
     public SessionTimings Timings { get; } = new();
 
-    /// <summary>True when a one-token <see cref="Answer"/> waits for the next chunk's forward pass: its score does not
-    /// need one of its own (surprisal, or none).</summary>
-    public bool DefersAnswers => !memory.Source.ReadsForwardPass();
+    /// <summary>True when a one-token <see cref="Answer"/> waits for the next chunk's forward pass: the session was not
+    /// told to run answers at once, and its policy's score does not need the answer's own pass (surprisal, or none).</summary>
+    public bool DefersAnswers => deferAnswers && !memory.Source.ReadsForwardPass();
 
     /// <summary>True between a deferred <see cref="Answer"/> and the next chunk: the memory holds a token the cache
     /// has no keys and values for yet.</summary>
     bool AnswerPending => memory.Count > cache.Length;
 
-    public StreamSession(LlamaForCausalLM model, IMemoryPolicy policy)
+    /// <param name="deferAnswers">false to run every answer through a forward pass of its own, as streams before answers
+    /// were deferred did (a replay of such a stream is verified that way)</param>
+    public StreamSession(LlamaForCausalLM model, IMemoryPolicy policy, bool deferAnswers = true)
     {
         this.model = model;
+        this.deferAnswers = deferAnswers;
         Policy = policy;
         cache = new KvCache(model.Config, model.Rope, policy.Budget);
         memory = new RetainedMemory(policy);
@@ -111,9 +115,9 @@ public sealed class StreamSession : IDisposable
     }
 
     /// <summary>
-    /// Appends the chosen answer. A one-token answer whose score needs no forward pass (surprisal, or none) enters the
-    /// memory at once with its surprisal off the logits that scored it; its keys and values are computed at the head of
-    /// the next <see cref="Prefill"/>, which saves a forward pass of one token each round. Anything else is prefilled.
+    /// Appends the chosen answer. A one-token answer, while the session <see cref="DefersAnswers"/>, enters the memory at
+    /// once with its surprisal off the logits that scored it; its keys and values are computed at the head of the next
+    /// <see cref="Prefill"/>, which saves a forward pass of one token each round. Anything else is prefilled.
     /// </summary>
     public ChunkResult Answer(ReadOnlySpan<int> tokens)
     {
