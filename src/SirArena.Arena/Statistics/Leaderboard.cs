@@ -51,10 +51,10 @@ public static class Leaderboard
                 if (since[i] is not { } s || s >= AfterSwitchRounds || Unscored(a.Rounds[i]) || Unscored(b.Rounds[i])) continue;
                 if (a.Rounds[i].Turn.Round - s != episode && count > 0) Close();
                 episode = a.Rounds[i].Turn.Round - s;
-                double win = Win(a.Rounds[i]);
+                double win = MatchOutcome.Win(a.Rounds[i]);
                 wins += (long)win;
                 trials++;
-                sum += win - Win(b.Rounds[i]);
+                sum += win - MatchOutcome.Win(b.Rounds[i]);
                 count++;
             }
             if (count > 0) Close();
@@ -93,11 +93,9 @@ public static class Leaderboard
     {
         var wanted = scenarios.ToHashSet();
         foreach (var a in outcomes.Where(o => o.Agent == entry.Agent && wanted.Contains(o.Scenario)))
-            if (outcomes.FirstOrDefault(o => o.Agent == entry.Baseline && o.Scenario == a.Scenario && o.Seed == a.Seed) is { } b)
+            if (a.SameDraws(outcomes, entry.Baseline) is { } b)
                 yield return (a, b);
     }
 
     static bool Unscored(RoundResult round) => round.Outcome == Outcome.Unscored;
-
-    static double Win(RoundResult round) => round.Outcome == Outcome.Win ? 1 : 0;
 }

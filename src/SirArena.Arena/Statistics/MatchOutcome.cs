@@ -23,4 +23,11 @@ public sealed record MatchOutcome
     public string Scenario { get; }
     public ulong Seed { get; }
     public IReadOnlyList<RoundResult> Rounds { get; }
+
+    /// <summary>The match <paramref name="agent"/> played on this one's draws (same scenario and seed), or null.</summary>
+    public MatchOutcome? SameDraws(IEnumerable<MatchOutcome> outcomes, string agent) =>
+        outcomes.FirstOrDefault(o => o.Agent == agent && o.Scenario == Scenario && o.Seed == Seed);
+
+    /// <summary>1 for a won round, 0 otherwise: the unit every win rate averages.</summary>
+    public static double Win(RoundResult round) => round.Outcome == Outcome.Win ? 1 : 0;
 }

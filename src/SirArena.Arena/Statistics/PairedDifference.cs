@@ -59,14 +59,11 @@ public static class PairedDifference
     private static List<(string Scenario, List<double> A, List<double> B, List<double>? Oracle)> PairedSeries(
         IReadOnlyList<MatchOutcome> outcomes, string agentA, string agentB, string? oracle, IReadOnlyCollection<string> scenarios)
     {
-        MatchOutcome? Find(string agent, MatchOutcome like) =>
-            outcomes.FirstOrDefault(o => o.Agent == agent && o.Scenario == like.Scenario && o.Seed == like.Seed);
-
         var result = new List<(string, List<double>, List<double>, List<double>?)>();
         foreach (var matchA in outcomes.Where(o => o.Agent == agentA && scenarios.Contains(o.Scenario)))
         {
-            if (Find(agentB, matchA) is not { } matchB) continue;
-            var matchOracle = oracle is null ? null : Find(oracle, matchA);
+            if (matchA.SameDraws(outcomes, agentB) is not { } matchB) continue;
+            var matchOracle = oracle is null ? null : matchA.SameDraws(outcomes, oracle);
             var length = Math.Min(matchA.Rounds.Count, matchB.Rounds.Count);
             if (matchOracle is not null) length = Math.Min(length, matchOracle.Rounds.Count);
             List<double> a = [], b = [];
@@ -74,14 +71,12 @@ public static class PairedDifference
             for (var i = 0; i < length; i++)
             {
                 if (matchA.Rounds[i].Outcome == Outcome.Unscored || matchB.Rounds[i].Outcome == Outcome.Unscored) continue;
-                a.Add(Win(matchA.Rounds[i]));
-                b.Add(Win(matchB.Rounds[i]));
-                o?.Add(Win(matchOracle!.Rounds[i]));
+                a.Add(MatchOutcome.Win(matchA.Rounds[i]));
+                b.Add(MatchOutcome.Win(matchB.Rounds[i]));
+                o?.Add(MatchOutcome.Win(matchOracle!.Rounds[i]));
             }
             result.Add((matchA.Scenario, a, b, o));
         }
         return result;
     }
-
-    private static double Win(RoundResult round) => round.Outcome == Outcome.Win ? 1 : 0;
 }
