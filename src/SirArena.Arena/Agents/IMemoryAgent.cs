@@ -23,7 +23,7 @@ public interface IMemoryAgent : IAgent
     ScoreSource Scores { get; }
 
     /// <summary>True when a one-token answer's keys and values are computed with the next prompt instead of by a forward
-    /// pass of its own (replay version 3); a replay made before runs them at once, and is verified that way.</summary>
+    /// pass of its own (replay version 3); replays of versions 1 and 2 run them at once, and are verified that way.</summary>
     bool DefersAnswers { get; }
 
     /// <summary>What the last round did to the memory (the replay's trace); null before the first round.</summary>

@@ -29,8 +29,8 @@ public sealed class LlmAgent : IMemoryAgent, IResumable, IDisposable
     /// <summary>The agent's whole memory; the arena reads it through <see cref="IMemoryAgent"/>, tests look inside.</summary>
     internal StreamSession Session { get; }
 
-    /// <param name="deferAnswers">false to run every answer through a forward pass of its own, as replays before
-    /// version 3 were made</param>
+    /// <param name="deferAnswers">false to run every answer through a forward pass of its own, as replays of versions 1
+    /// and 2 are played</param>
     public LlmAgent(string name, LanguageModel model, IMemoryPolicy policy, ChatFormat? format = null, bool deferAnswers = true)
     {
         Name = name;

@@ -45,8 +45,8 @@ public sealed class StreamSession : IDisposable
     /// has no keys and values for yet.</summary>
     bool AnswerPending => memory.Count > cache.Length;
 
-    /// <param name="deferAnswers">false to run every answer through a forward pass of its own, as streams before answers
-    /// were deferred did (a replay of such a stream is verified that way)</param>
+    /// <param name="deferAnswers">false to run every answer through a forward pass of its own, as a replay of version 1
+    /// or 2 was played (its verification plays it that way)</param>
     public StreamSession(LlamaForCausalLM model, IMemoryPolicy policy, bool deferAnswers = true)
     {
         this.model = model;
