@@ -2,7 +2,8 @@
 # The failover test of `sirarena serve --cluster`: a redis-server and 3 silos on loopback serve 12 matches; one silo,
 # picked at random among those serving matches, is killed with SIGKILL at a random moment, KILLS times, and started
 # again on its address each time. After each kill the status file must show every match running on a live silo
-# within 30 s. At the end serve and the silos are stopped cleanly and every chain is checked as kill-cycle.sh checks
+# within 30 s. Then the spread over the silos must be even again (at most one match apart) within 120 s, as serve moves
+# matches to the silo started last. At the end serve and the silos are stopped cleanly and every chain is checked as kill-cycle.sh checks
 # it: read whole from round 0 (no gap, no repeated round) and played again round for round by `replay --verify`.
 #
 #   scripts/kill-cycle-cluster.sh [KILLS]   (default 10; OUT=folder to keep the files, SKIP_BUILD=1 to use the last build)
@@ -51,6 +52,12 @@ served_without() {
     and all(.matches[]; .state == "Running" and ((.silo // "") | startswith($on) | not))' <<< "$status" > /dev/null
 }
 
+# The running matches per silo, "a b c" for silos 0, 1 and 2, from the status file.
+spread() {
+  local serving; serving=$(jq -r '.matches[] | select(.state == "Running") | .silo // empty' "$out/status.json" 2> /dev/null) || return 1
+  for i in 0 1 2; do grep -c "^127.0.0.1:${silo_ports[i]}@" <<< "$serving" || true; done | paste -sd ' '
+}
+
 for i in 0 1 2; do start_silo "$i"; done
 "${sirarena[@]}" serve --cluster "$cluster" --opponent rock-biased grocery-distances switching \
   --agent sir streaming sir-adaptive frequency --out "$out" --checkpoint-every 25 --roll-every 200 --status-seconds 1 >> "$out/serve.log" 2>&1 &
@@ -66,12 +73,14 @@ failed=0 slowest=0
 for k in $(seq 1 "$kills"); do
   pause=$(awk -v seed="$RANDOM" 'BEGIN { srand(seed); printf "%.2f", 5 + 10 * rand() }')
   sleep "$pause"
-  # A silo that serves matches now, so that every kill moves some: a silo started again serves none until another dies.
+  # A silo that serves matches now, so that every kill moves some (a silo started again serves none until serve moves
+  # matches to it).
   serving=$(jq -r '.matches[].silo // empty' "$out/status.json")
   candidates=()
   for i in 0 1 2; do grep -q "^127.0.0.1:${silo_ports[i]}@" <<< "$serving" && candidates+=("$i"); done
   victim=${candidates[RANDOM % ${#candidates[@]}]}
   moved=$(grep -c "^127.0.0.1:${silo_ports[victim]}@" <<< "$serving")
+  before=$(spread || echo "?")
   kill -9 "${silo_pids[victim]}"
   wait "${silo_pids[victim]}" 2> /dev/null || true
   killed=$(date +%s%N)
@@ -81,15 +90,33 @@ for k in $(seq 1 "$kills"); do
     sleep 0.25
   done
   if [ -z "$back" ]; then
-    echo "kill $k: silo $victim, serving $moved matches, killed after $pause s; its matches were NOT back within 90 s"; failed=1
+    echo "kill $k: silo $victim, serving $moved matches (spread ${before// /, }), killed after $pause s; its matches were NOT back within 90 s"; failed=1
   else
     seconds=$(awk -v ms="$back" 'BEGIN { printf "%.1f", ms / 1000 }')
-    echo "kill $k: silo $victim, serving $moved matches, killed after $pause s; every match running on a live silo $seconds s later"
+    echo "kill $k: silo $victim, serving $moved matches (spread ${before// /, }), killed after $pause s; every match running on a live silo $seconds s later"
     [ "$back" -gt "$slowest" ] && slowest=$back
     [ "$back" -le $((limit * 1000)) ] || failed=1
   fi
   start_silo "$victim"
 done
+
+# The spread over the 3 silos evens out again: a silo started after a kill serves none until serve moves matches to it.
+back_at=$(date +%s%N) even=
+while [ $(( ($(date +%s%N) - back_at) / 1000000000 )) -lt 120 ]; do
+  counts=$(spread) || { sleep 0.5; continue; }
+  sorted=$(tr ' ' '\n' <<< "$counts" | sort -n | paste -sd ' ')
+  read -r least _ most <<< "$sorted"
+  if [ $(( ${counts// /+} )) -eq 12 ] && [ $((most - least)) -le 1 ]; then
+    even=$(( ($(date +%s%N) - back_at) / 1000000 )); break
+  fi
+  sleep 0.5
+done
+if [ -n "$even" ]; then
+  echo "spread even again $(awk -v ms="$even" 'BEGIN { printf "%.1f", ms / 1000 }') s after the last silo was back: ${counts// /, } matches"
+else
+  echo "spread NOT even within 120 s after the last silo was back: $(spread) matches"; failed=1
+fi
+echo "matches moved to even the spread: $(grep -c 'to move from silo' "$out/serve.log" || true)"
 
 # SIGTERM, not SIGINT: a non-interactive shell starts background jobs with SIGINT ignored.
 kill -TERM "$serve_pid"

@@ -6,8 +6,9 @@ namespace SirArena.Cli.Tests;
 
 /// <summary>
 /// `serve --cluster` on a real Redis server and two `silo` processes on loopback, killed in turn as kill -9 kills and
-/// started again on their addresses: the matches of the killed silo are served again by the other within 30 s, and
-/// every chain is read whole and played again round for round by `replay --verify`, so no round was lost or repeated.
+/// started again on their addresses: the matches of the killed silo are served again by the other within 30 s, the
+/// silo started again is given its share back, and every chain is read whole and played again round for round by
+/// `replay --verify`, so no round was lost or repeated.
 /// The short form of scripts/kill-cycle-cluster.sh.
 /// </summary>
 [Collection(ClusterCollection.Name)]
@@ -59,13 +60,17 @@ public sealed class ClusterServeTests
                 silos[victim] = Silo(arena, redis, ports[victim]); // on its old address: a new generation of that silo
                 await Joined(silos[victim]);
             }
+            var even = await StatusWhen(statusFile, serve, DateTime.UtcNow, SirarenaProcess.Patience,
+                s => AllRunning(s) && s.Matches.Count(ports[0].Serves) == 2 && s.Matches.Count(ports[1].Serves) == 2);
+            even.Matches.Should().OnlyContain(m => m.Round > 0, "the silo started last is given 2 of the 4 matches back, each resumed at its checkpoint");
 
             stop.Cancel();
             var (code, _, error) = await serve;
             code.Should().Be(0, error);
             var logs = string.Concat(killedLogs.Concat(silos.Select(silo => silo.Output)));
             Regex.Count(logs, "resumed at round").Should().BeGreaterThanOrEqualTo(6,
-                "the first silo's 2 matches resumed from their checkpoints on the second, then all 4 on the first, started again");
+                "the first silo's 2 matches resumed from their checkpoints on the second, the second silo's on the first, " +
+                "started again, and 2 of them back on the second once it was started again too");
         }
         finally
         {

@@ -13,8 +13,10 @@ namespace SirArena.Arena.Cluster;
 /// again by that call, on the silo <see cref="ServePlacement"/> names, as soon as the cluster has declared the silo
 /// dead; its match resumes from its checkpoint there. Each move is logged with the silo the match is served on now;
 /// every <see cref="ServeOptions.StatusSeconds"/> a status line is logged and the status file rewritten, as `serve`
-/// does in-process. On stop, every match is stopped after its round in flight, with a checkpoint. If every match is
-/// broken, the watcher stops them and ends (<see cref="AllBroken"/>).
+/// does in-process. When one silo serves two matches more than another (a silo started again after a kill serves none),
+/// one match at a time is stopped at a checkpoint and placed on the less loaded silo (<see cref="ServePlacement.Rebalance"/>).
+/// On stop, every match is stopped after its round in flight, with a checkpoint. If every match is broken, the watcher
+/// stops them and ends (<see cref="AllBroken"/>).
 /// </summary>
 public sealed class ClusterServeWatcher(IClusterClient client, ClusterAddress cluster, string statusPath, ServeOptions options,
     IReadOnlyList<ServeOrder> orders, ILogger logger)
@@ -73,6 +75,9 @@ public sealed class ClusterServeWatcher(IClusterClient client, ClusterAddress cl
                 return;
             }
             await ReadActiveSilos();
+            var running = latest.Values.Where(m => m.State == nameof(ServedMatchState.Running)).Select(m => m.Match);
+            if (placement.Rebalance(running) is var (match, from, to))
+                logger.LogInformation("{Match}: to move from silo {From} to silo {To}, which serves fewer matches", match, from, to);
         }
     }
 
@@ -96,6 +101,7 @@ public sealed class ClusterServeWatcher(IClusterClient client, ClusterAddress cl
         var lastAnswer = DateTime.UtcNow; // from that silo
         while (!stop.IsCancellationRequested)
         {
+            if (placement.TakeMove(key) is { } target) await StopToMove(order, key, target);
             var status = await Ensure(order, key);
             var before = Latest(key);
             latest[key] = status;
@@ -151,6 +157,21 @@ public sealed class ClusterServeWatcher(IClusterClient client, ClusterAddress cl
     }
 
     MatchStatus? Latest(string key) => latest.TryGetValue(key, out var status) ? status : null;
+
+    /// <summary>Stops a match at a checkpoint so that the next call places it on <paramref name="target"/>, where it
+    /// resumes from that checkpoint: nothing is lost or played twice. The wait is a call's, not a shutdown's: if the
+    /// match's silo dies meanwhile, its failover must not wait behind the stop.</summary>
+    async Task StopToMove(ServeOrder order, string key, string target)
+    {
+        try
+        {
+            await client.GetGrain<IServedMatchGrain>(order.Key).Stop().WaitAsync(CallTimeout);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("{Match}: not stopped to move to silo {Silo} ({Problem}); it stays where it is", key, target, ClusterHosting.Briefly(e));
+        }
+    }
 
     async Task StopOne(ServeOrder order)
     {
