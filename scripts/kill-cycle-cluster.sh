@@ -2,9 +2,10 @@
 # The failover test of `sirarena serve --cluster`: a redis-server and 3 silos on loopback serve 12 matches; one silo,
 # picked at random among those serving matches, is killed with SIGKILL at a random moment, KILLS times, and started
 # again on its address each time. After each kill the status file must show every match running on a live silo
-# within 30 s. Then the spread over the silos must be even again (at most one match apart) within 120 s, as serve moves
-# matches to the silo started last. At the end serve and the silos are stopped cleanly and every chain is checked as kill-cycle.sh checks
-# it: read whole from round 0 (no gap, no repeated round) and played again round for round by `replay --verify`.
+# within 30 s. Then the spread over the silos must be even again (at most one match apart) within 120 s, as serve
+# moves matches to the silo started last. At the end serve and the silos are stopped cleanly and every chain is checked
+# as kill-cycle.sh checks it: read whole from round 0 (no gap, no repeated round) and played again round for round by
+# `replay --verify`.
 #
 #   scripts/kill-cycle-cluster.sh [KILLS]   (default 10; OUT=folder to keep the files, SKIP_BUILD=1 to use the last build)
 set -euo pipefail
