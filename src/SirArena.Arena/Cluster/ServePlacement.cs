@@ -44,7 +44,7 @@ public sealed class ServePlacement
         lock (servedOn)
         {
             if (moving.Count > 0) return null;
-            var answering = active.Where(s => !silent.Contains(s)).ToArray();
+            var answering = Answering();
             var settled = answering.Where(s => readings.GetValueOrDefault(s) >= SettledReadings).ToArray();
             if (settled.Length == 0) return null;
             var load = Load(answering);
@@ -91,7 +91,7 @@ public sealed class ServePlacement
     {
         lock (servedOn)
         {
-            var candidates = active.Where(s => !silent.Contains(s)).ToArray();
+            var candidates = Answering();
             if (servedOn.TryGetValue(match, out var silo) && candidates.Contains(silo)) return silo;
             if (candidates.Length == 0) return null;
             var load = Load(candidates);
@@ -100,6 +100,9 @@ public sealed class ServePlacement
             return least;
         }
     }
+
+    /// <summary>The active silos that answer, in the active order.</summary>
+    string[] Answering() => active.Where(s => !silent.Contains(s)).ToArray();
 
     /// <summary>How many matches each of <paramref name="silos"/> serves, as far as this placement knows.</summary>
     Dictionary<string, int> Load(string[] silos)
