@@ -2,6 +2,7 @@ using System.CommandLine;
 using SirArena.Arena.Tournament;
 using SirArena.Cli.Hosting;
 using SirArena.Llm.Runtime;
+using SirArena.Training.Corpus;
 using SirArena.Training.Learning;
 
 namespace SirArena.Cli.Commands;
@@ -43,12 +44,14 @@ public static class TrainCommand
         var fresh = new Option<bool>("--fresh") { Description = "ignore an existing checkpoint and start again" };
         var groceryShare = NumberOptions.WithDefault<double>("--grocery-share", "fraction of the corpus's streams that are grocery dialogues (the rest Rock-Paper-Scissors)", "a fraction from 0 to 1", v => v is >= 0 and <= 1, defaults.Corpus.GroceryShare);
         var openingShare = NumberOptions.WithDefault<double>("--opening-share", "fraction of the corpus's streams that are grocery openings (a match's first requests and recalls, 0-3 questions apart, in a short context)", "a fraction from 0 to 1", v => v is >= 0 and <= 1, defaults.Corpus.OpeningShare);
+        var players = EnumOption<RpsPlayers>("--players", "Rock-Paper-Scissors players of the corpus: counting (answers beat the most frequent visible move) or sequences (cycles of period 2-6 and reply players too, answers follow a visible rule)", defaults.Corpus.Players);
+        var policies = EnumOption<PolicyFamily>("--policies", "memory policies that compact the corpus: paper (full, streaming, sir with eta 0.7-1.0) or wide (sinks or none, recent windows, eta 0.5-1.0, random thinning)", defaults.Corpus.Policies);
         var scenarios = new Option<string?>("--scenarios") { Description = "scenarios folder (default: the configuration's Arena:Scenarios, scenarios/)" };
 
         var command = new Command("train", "train the default model on the project's own scenarios, compacted by the real memory policies")
         {
             output, minutes, steps, seed, batch, length, hidden, layers, heads, kvHeads, intermediate, vocab, lr, warmup, openingSteps, openingBatchShare,
-            evalEvery, evalWindows, textWeight, recallWeight, saveEvery, corpus, groceryShare, openingShare, threads, fresh, scenarios,
+            evalEvery, evalWindows, textWeight, recallWeight, saveEvery, corpus, groceryShare, openingShare, players, policies, threads, fresh, scenarios,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -81,7 +84,8 @@ public static class TrainCommand
                 Threads = parse.GetValue(threads),
                 Resume = !parse.GetValue(fresh),
                 ScenariosFolder = parse.GetValue(scenarios),
-                Corpus = defaults.Corpus with { ContextLength = contextLength, GroceryShare = parse.GetValue(groceryShare), OpeningShare = parse.GetValue(openingShare) },
+                Corpus = defaults.Corpus with { ContextLength = contextLength, GroceryShare = parse.GetValue(groceryShare), OpeningShare = parse.GetValue(openingShare),
+                    Players = parse.GetValue(players), Policies = parse.GetValue(policies) },
             };
             return UserErrors.RunAsync(parse, () =>
             {
@@ -93,6 +97,26 @@ public static class TrainCommand
         return command.WithExamples(
             new HelpExample("sirarena train --minutes 88 --seed 1", "the default model, into the configuration's model folder (models/sir-tiny), its schedule fitted to 88 minutes"),
             new HelpExample("sirarena train --out /tmp/sir-small --steps 300 --layers 2 --fresh", "a small model from scratch, for trying the trainer"));
+    }
+
+    /// <summary>An option taking one of <typeparamref name="T"/>'s names in lower case; any other value is refused
+    /// with a message naming the flag and the names it takes.</summary>
+    static Option<T> EnumOption<T>(string name, string description, T defaultValue) where T : struct, Enum
+    {
+        var names = string.Join("|", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
+        return new Option<T>(name)
+        {
+            Description = description,
+            HelpName = names,
+            DefaultValueFactory = _ => defaultValue,
+            CustomParser = r =>
+            {
+                string given = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
+                if (Enum.TryParse<T>(given, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(given, out _)) return value;
+                r.AddError($"{name}: expected one of {names.Replace("|", ", ")}, got \"{given}\"");
+                return defaultValue;
+            },
+        };
     }
 
     /// <summary>

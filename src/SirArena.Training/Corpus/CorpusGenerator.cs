@@ -24,7 +24,7 @@ public sealed class CorpusGenerator
         this.encoder = encoder;
         this.options = options.Validate();
         scenarios = new ScenarioStreams(grocery, items);
-        builder = new WindowBuilder(options.ContextLength, options.MaxRoundsPerWindow);
+        builder = new WindowBuilder(options.ContextLength, options.MaxRoundsPerWindow, readRules: options.Players == RpsPlayers.Sequences);
     }
 
     /// <summary>The first <paramref name="count"/> windows of the streams of (<paramref name="seed"/>, <paramref name="label"/>),
@@ -55,7 +55,7 @@ public sealed class CorpusGenerator
         var random = root.Derive($"stream {index}");
         bool opening = random.Derive("opening").NextDouble() < options.OpeningShare;
         // Every memory holds a match's opening whole: full memory is what any policy would leave.
-        var policy = opening ? new PolicyChoice("full", options.ContextLength) : PolicyChoice.Draw(random.Derive("policy"), options.ContextLength);
+        var policy = opening ? new PolicyChoice("full", options.ContextLength) : PolicyChoice.Draw(random.Derive("policy"), options.ContextLength, options.Policies);
         var text = opening
             ? scenarios.Grocery(random.Derive("rounds").NextInt(3, 10), random.Derive("grocery"), opening: true)
             : Text(random, policy);
@@ -81,7 +81,7 @@ public sealed class CorpusGenerator
         int rounds = LogUniform(random, grocery ? 20 : 12, max);
         return grocery
             ? scenarios.Grocery(rounds, random.Derive("grocery"))
-            : ScenarioStreams.Rps(OpponentFamily.Draw(random.Derive("opponent"), rounds), rounds, random.Derive("rps"));
+            : ScenarioStreams.Rps(OpponentFamily.Draw(random.Derive("opponent"), rounds, options.Players), rounds, random.Derive("rps"));
     }
 
     /// <summary>Short streams as often as long ones per factor of length: early rounds and late ones both matter.</summary>
@@ -90,7 +90,8 @@ public sealed class CorpusGenerator
 
     /// <summary>
     /// Text for training the tokenizer: the prompt and answer chunks of a few streams of each scenario, chunk by chunk
-    /// as the agent encodes them, plus every candidate answer.
+    /// as the agent encodes them, plus every candidate answer. Every player family renders the same round text, so the
+    /// tokenizer draws counting players whatever the corpus draws.
     /// </summary>
     public static IEnumerable<string> TokenizerChunks(GroceryScenarioDefinition grocery, ulong seed, int streams = 48, ItemPool? items = null)
     {
@@ -100,7 +101,7 @@ public sealed class CorpusGenerator
         {
             var random = root.Derive($"stream {i}");
             var text = i % 2 == 0
-                ? ScenarioStreams.Rps(OpponentFamily.Draw(random, 200), 200, random.Derive("rps"))
+                ? ScenarioStreams.Rps(OpponentFamily.Draw(random, 200, RpsPlayers.Counting), 200, random.Derive("rps"))
                 : scenarios.Grocery(400, random.Derive("grocery"));
             foreach (var round in text)
             {

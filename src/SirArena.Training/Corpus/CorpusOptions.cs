@@ -8,7 +8,9 @@ namespace SirArena.Training.Corpus;
 /// grocery openings: a match's first 3-10 rounds, episodes of 0-3 questions, which every memory holds whole. They are
 /// short, so they make a small part of the pool. Reading a request back starts there (the trainer's first steps draw
 /// most of their windows from them, see TrainingOptions.OpeningSteps); from long and compacted contexts alone it
-/// never formed in 75 minutes.
+/// never formed in 75 minutes. The long streams draw counting players and the paper's policies: with
+/// <see cref="RpsPlayers.Sequences"/> and the <see cref="PolicyFamily.Wide"/> family the model falls back on one answer
+/// in SirLLM's contexts (docs/results.md, "A general reader").
 /// </summary>
 public sealed record CorpusOptions
 {
@@ -20,6 +22,8 @@ public sealed record CorpusOptions
     /// <summary>Longest Rock-Paper-Scissors stream, in rounds (the arena plays 2,000).</summary>
     public int MaxRpsRounds { get; init; } = 2000;
     public int MaxGroceryRounds { get; init; } = 600;
+    public RpsPlayers Players { get; init; } = RpsPlayers.Counting;
+    public PolicyFamily Policies { get; init; } = PolicyFamily.Paper;
 
     public CorpusOptions Validate()
     {

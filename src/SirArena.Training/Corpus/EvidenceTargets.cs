@@ -9,14 +9,14 @@ namespace SirArena.Training.Corpus;
 public static class EvidenceTargets
 {
     /// <summary>
-    /// Rock-Paper-Scissors: the candidate that beats the move a visible rule predicts (<see cref="SequenceEvidence"/>),
-    /// else the one that beats the most frequent opponent move visible in
+    /// Rock-Paper-Scissors: when <paramref name="readRules"/>, the candidate that beats the move a visible rule predicts
+    /// (<see cref="SequenceEvidence"/>) if one does; else the one that beats the most frequent opponent move visible in
     /// <paramref name="visible"/>. Ties go to the tied move reported most recently (recency is the evidence that breaks
     /// them, and it follows a player who switches). Null when no move is visible: nothing to count, nothing to train.
     /// </summary>
-    public static int? BestRpsCandidate(IReadOnlyList<StreamToken> visible)
+    public static int? BestRpsCandidate(IReadOnlyList<StreamToken> visible, bool readRules = false)
     {
-        if (SequenceEvidence.PredictedMove(visible) is { } predicted) return (int)MoveRules.BeaterOf(predicted);
+        if (readRules && SequenceEvidence.PredictedMove(visible) is { } predicted) return (int)MoveRules.BeaterOf(predicted);
         var counts = new int[3];
         var lastSeen = new[] { -1, -1, -1 };
         for (int i = 0; i < visible.Count; i++)

@@ -5,16 +5,26 @@ using SirArena.Simulation.Randomness;
 namespace SirArena.Training.Corpus;
 
 /// <summary>
-/// The wide family of Rock-Paper-Scissors players the corpus is drawn from (issue 8, item 1): biased players with a
-/// bias drawn per stream, uniform, players switching their bias at random intervals, cycles of every period 2-6, and
-/// players replying to the agent's previous move (beat it, copy it, lose to it). Counting beats the biased and
-/// switching players; the cycles and replies make the model read order too (see <see cref="SequenceEvidence"/>).
+/// The Rock-Paper-Scissors players the corpus is drawn from (issue 8, item 1). <see cref="RpsPlayers.Counting"/>:
+/// biased players with a bias drawn per stream, players switching their bias at random intervals, uniform, short
+/// cycles and beat-last; biased and switching players dominate because counting beats them.
+/// <see cref="RpsPlayers.Sequences"/>: fewer of those, and cycles of every period 2-6 and players replying to the
+/// agent's previous move (beat it, copy it, lose to it), whose answers are trained toward what a visible rule predicts
+/// (see <see cref="SequenceEvidence"/>).
 /// </summary>
 public static class OpponentFamily
 {
-    public static IOpponentStrategy Draw(StableRandom random, long rounds)
+    public static IOpponentStrategy Draw(StableRandom random, long rounds, RpsPlayers players)
     {
         double u = random.NextDouble();
+        if (players == RpsPlayers.Counting)
+        {
+            if (u < 0.45) return new BiasedStrategy(RandomBias(random));
+            if (u < 0.70) return new RandomSwitchingStrategy(random, rounds, minInterval: 30, maxInterval: 400);
+            if (u < 0.80) return BiasedStrategy.Uniform;
+            if (u < 0.90) return new CyclicStrategy(RandomCycle(random, random.NextInt(2, 4)));
+            return new BeatLastStrategy((Move)random.NextInt(3));
+        }
         if (u < 0.35) return new BiasedStrategy(RandomBias(random));
         if (u < 0.55) return new RandomSwitchingStrategy(random, rounds, minInterval: 30, maxInterval: 400);
         if (u < 0.63) return BiasedStrategy.Uniform;

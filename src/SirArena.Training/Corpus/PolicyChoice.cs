@@ -6,10 +6,10 @@ namespace SirArena.Training.Corpus;
 
 /// <summary>
 /// A memory policy to compact one stream with, built through the engine's own <see cref="MemoryPolicies"/> so that
-/// training sees exactly what those policies keep. The draw spans a family wider than the shipped policies, so that
-/// any reasonable policy's leftovers are in distribution: recency (StreamingLLM, with 4 sinks or none), top-k by
-/// score with any decay eta in [0.5, 1] and sometimes a recent window (SirLLM, and H2O-like shapes), random thinning
-/// (top-k by random scores: a policy whose scores say nothing about the text), and full memory.
+/// training sees exactly what those policies keep. The <see cref="PolicyFamily.Wide"/> draw spans a family wider than
+/// the shipped policies, so that any reasonable policy's leftovers are in distribution: recency (StreamingLLM, with 4
+/// sinks or none), top-k by score with any decay eta in [0.5, 1] and sometimes a recent window (SirLLM, and H2O-like
+/// shapes), random thinning (top-k by random scores: a policy whose scores say nothing about the text), and full memory.
 /// </summary>
 /// <param name="Name">"full", "streaming", "sir", or "random" (sir over random scores).</param>
 public sealed record PolicyChoice(string Name, int Budget, float Eta = 1f, int Sinks = PolicyChoice.DefaultSinks, int Recent = 0)
@@ -38,14 +38,20 @@ public sealed record PolicyChoice(string Name, int Budget, float Eta = 1f, int S
     public IMemoryPolicy Create(int contextLength) => MemoryPolicies.Create(new MemoryPolicyOptions(
         RandomScores ? "sir" : Name, Budget, Sinks, Name == "streaming" ? null : Recent, Eta, PretrainingLength: contextLength));
 
-    /// <summary>Full memory one stream in ten (the first rounds of every match look like that), then recency three in
-    /// ten, top-k by score four in ten, random thinning two in ten.</summary>
-    public static PolicyChoice Draw(StableRandom random, int contextLength)
+    static readonly float[] PaperEtas = [0.7f, 0.75f, 0.8f, 0.85f, 0.9f, 0.95f, 1f];
+
+    /// <summary>Full memory one stream in ten (the first rounds of every match look like that). Then, from the
+    /// <see cref="PolicyFamily.Paper"/> family, StreamingLLM 35 in 100 and SirLLM 55; from the wide one, recency three
+    /// in ten, top-k by score four in ten, random thinning two in ten.</summary>
+    public static PolicyChoice Draw(StableRandom random, int contextLength, PolicyFamily family)
     {
         double u = random.NextDouble();
         if (u < 0.10) return new PolicyChoice("full", contextLength);
-        var budgets = Budgets.Where(b => b <= contextLength).DefaultIfEmpty(contextLength).ToArray();
+        int smallest = family == PolicyFamily.Paper ? 192 : 0;
+        var budgets = Budgets.Where(b => b >= smallest && b <= contextLength).DefaultIfEmpty(contextLength).ToArray();
         int budget = budgets[random.NextInt(budgets.Length)];
+        if (family == PolicyFamily.Paper)
+            return u < 0.45 ? new PolicyChoice("streaming", budget) : new PolicyChoice("sir", budget, PaperEtas[random.NextInt(PaperEtas.Length)]);
         int sinks = random.NextDouble() < 0.8 ? DefaultSinks : 0;
         if (u < 0.40) return new PolicyChoice("streaming", budget, Sinks: sinks);
         int recent = Math.Min(RecentWindows[random.NextInt(RecentWindows.Length)], budget / 4);

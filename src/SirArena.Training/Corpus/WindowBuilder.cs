@@ -9,8 +9,10 @@ namespace SirArena.Training.Corpus;
 /// policy keeps just before that round's prompt, then that prompt. The window goes on with further rounds in full
 /// while it stays within L (at most <paramref name="maxRounds"/>), so one compacted context trains several answers:
 /// the first exactly as play would see it, the later ones as a compacted past followed by clean recent turns.
+/// <paramref name="readRules"/> trains Rock-Paper-Scissors answers toward a visible rule where one shows (see
+/// <see cref="EvidenceTargets.BestRpsCandidate"/>).
 /// </summary>
-public sealed class WindowBuilder(int contextLength, int maxRounds)
+public sealed class WindowBuilder(int contextLength, int maxRounds, bool readRules = false)
 {
     /// <summary>Windows at the rounds <paramref name="emit"/> picks; the stream ends early if the policy can hold no more (Full).
     /// A <see cref="PolicyChoice.RandomScores"/> policy ranks tokens by scores drawn from <paramref name="thinning"/>.</summary>
@@ -65,12 +67,12 @@ public sealed class WindowBuilder(int contextLength, int maxRounds)
         return answers.Count == 0 ? null : new TrainingWindow(visible.Select(t => t.Id).ToArray(), kept.Count, [.. answers], policy);
     }
 
-    static int? Target(EncodedRound round, List<StreamToken> visible, IReadOnlyDictionary<int, int> itemTokens)
+    int? Target(EncodedRound round, List<StreamToken> visible, IReadOnlyDictionary<int, int> itemTokens)
     {
         var source = round.Source;
         return source.Kind switch
         {
-            RoundKind.Rps => EvidenceTargets.BestRpsCandidate(visible),
+            RoundKind.Rps => EvidenceTargets.BestRpsCandidate(visible, readRules),
             RoundKind.GroceryRecall => EvidenceTargets.RecallCandidate(
                 visible, source.Episode, itemTokens.GetValueOrDefault(source.Episode), source.CorrectIndex),
             _ => source.CorrectIndex >= 0 ? source.CorrectIndex : 0,

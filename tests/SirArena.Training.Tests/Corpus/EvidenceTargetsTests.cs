@@ -50,4 +50,15 @@ public class EvidenceTargetsTests
         EvidenceTargets.RecallCandidate([Template(), Item(3)], episode: 3, itemTokens: 2, correctIndex: 2).Should().BeNull("half the item is gone");
         EvidenceTargets.RecallCandidate([Item(2), Item(2)], episode: 3, itemTokens: 2, correctIndex: 2).Should().BeNull("that is an earlier request");
     }
+
+    [Fact]
+    public void A_visible_cycle_sets_the_target_only_when_rules_are_read()
+    {
+        // The last seven moves repeat paper, rock, rock, which says rock comes next; paper is the most frequent.
+        M[] moves = [M.Paper, M.Paper, M.Paper, M.Rock, M.Rock, M.Paper, M.Rock, M.Rock, M.Paper];
+        var window = moves.Select((move, round) => new StreamToken(100 + (int)move, 1f, TokenRole.OpponentMove, (int)move, round + 1)).ToList();
+
+        EvidenceTargets.BestRpsCandidate(window).Should().Be((int)M.Scissors, "paper is reported 5 times, rock 4");
+        EvidenceTargets.BestRpsCandidate(window, readRules: true).Should().Be((int)M.Paper, "the cycle predicts rock, which paper beats");
+    }
 }
