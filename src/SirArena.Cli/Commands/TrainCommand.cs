@@ -8,7 +8,7 @@ using SirArena.Training.Learning;
 namespace SirArena.Cli.Commands;
 
 /// <summary>
-/// <c>sirarena train</c>: trains the default model (issue 8) into a Hugging Face model folder, e.g.
+/// <c>sirarena train</c>: trains the default model into a Hugging Face model folder, e.g.
 /// <c>sirarena train --minutes 80 --seed 1</c>. Progress goes to stderr, one line per step
 /// (rewritten in place on a terminal), and a summary to stdout. Ctrl+C stops after the current step and still saves
 /// the model and a checkpoint, from which the same command resumes.
@@ -103,17 +103,17 @@ public static class TrainCommand
     /// with a message naming the flag and the names it takes.</summary>
     static Option<T> EnumOption<T>(string name, string description, T defaultValue) where T : struct, Enum
     {
-        var names = string.Join("|", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
+        string[] names = [.. Enum.GetNames<T>().Select(n => n.ToLowerInvariant())];
         return new Option<T>(name)
         {
             Description = description,
-            HelpName = names,
+            HelpName = string.Join("|", names),
             DefaultValueFactory = _ => defaultValue,
             CustomParser = r =>
             {
                 string given = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
                 if (Enum.TryParse<T>(given, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(given, out _)) return value;
-                r.AddError($"{name}: expected one of {names.Replace("|", ", ")}, got \"{given}\"");
+                r.AddError($"{name}: expected one of {string.Join(", ", names)}, got \"{given}\"");
                 return defaultValue;
             },
         };

@@ -6,7 +6,7 @@ using SirArena.Simulation.Randomness;
 namespace SirArena.Training.Corpus;
 
 /// <summary>
-/// Who wrote the answers that appear in a training context (issue 8, item 3). If every earlier answer were already
+/// Who wrote the answers that appear in a training context. If every earlier answer were already
 /// right, a model could learn "repeat the last answer"; so each stream draws a player of some quality: random, a
 /// counter over all moves or over the last few, a noisy oracle, or a sticky player that repeats itself. Answers are
 /// what sit in the context; the trained target at each answer position is computed separately from the evidence.

@@ -3,7 +3,7 @@ using SirArena.Simulation.Games.RockPaperScissors;
 namespace SirArena.Training.Corpus;
 
 /// <summary>
-/// The best answer the visible evidence supports (issue 8, item 3), read from the tokens of a window only, never
+/// The best answer the visible evidence supports, read from the tokens of a window only, never
 /// from the opponent's hidden distribution: a model can do no better than what its context shows.
 /// </summary>
 public static class EvidenceTargets

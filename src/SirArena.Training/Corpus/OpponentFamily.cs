@@ -5,7 +5,7 @@ using SirArena.Simulation.Randomness;
 namespace SirArena.Training.Corpus;
 
 /// <summary>
-/// The Rock-Paper-Scissors players the corpus is drawn from (issue 8, item 1). <see cref="RpsPlayers.Counting"/>:
+/// The Rock-Paper-Scissors players the corpus is drawn from. <see cref="RpsPlayers.Counting"/>:
 /// biased players with a bias drawn per stream, players switching their bias at random intervals, uniform, short
 /// cycles and beat-last; biased and switching players dominate because counting beats them.
 /// <see cref="RpsPlayers.Sequences"/>: fewer of those, and cycles of every period 2-6 and players replying to the

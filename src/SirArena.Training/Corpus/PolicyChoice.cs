@@ -38,6 +38,7 @@ public sealed record PolicyChoice(string Name, int Budget, float Eta = 1f, int S
     public IMemoryPolicy Create(int contextLength) => MemoryPolicies.Create(new MemoryPolicyOptions(
         RandomScores ? "sir" : Name, Budget, Sinks, Name == "streaming" ? null : Recent, Eta, PretrainingLength: contextLength));
 
+    const int PaperSmallestBudget = 192;
     static readonly float[] PaperEtas = [0.7f, 0.75f, 0.8f, 0.85f, 0.9f, 0.95f, 1f];
 
     /// <summary>Full memory one stream in ten (the first rounds of every match look like that). Then, from the
@@ -47,7 +48,7 @@ public sealed record PolicyChoice(string Name, int Budget, float Eta = 1f, int S
     {
         double u = random.NextDouble();
         if (u < 0.10) return new PolicyChoice("full", contextLength);
-        int smallest = family == PolicyFamily.Paper ? 192 : 0;
+        int smallest = family == PolicyFamily.Paper ? PaperSmallestBudget : 0;
         var budgets = Budgets.Where(b => b >= smallest && b <= contextLength).DefaultIfEmpty(contextLength).ToArray();
         int budget = budgets[random.NextInt(budgets.Length)];
         if (family == PolicyFamily.Paper)
