@@ -147,6 +147,7 @@ public class BadInputMatrixTests(BadInputMatrixTests.ModelTemplate template) : I
         new("train --steps abc", s => ["train", "--out", Path.Combine(s.Root, "trained"), "--steps", "abc"], Name("--steps", "abc")),
         new("train --lr 0", s => ["train", "--out", Path.Combine(s.Root, "trained"), "--steps", "2", "--lr", "0"], Name("--lr")),
         new("train --grocery-share 2", s => ["train", "--out", Path.Combine(s.Root, "trained"), "--steps", "2", "--grocery-share", "2"], Name("--grocery-share")),
+        new("train --shipped-item-share -1", s => ["train", "--out", Path.Combine(s.Root, "trained"), "--steps", "2", "--shipped-item-share", "-1"], Name("--shipped-item-share")),
         new("train --players abc", s => ["train", "--out", Path.Combine(s.Root, "trained"), "--steps", "2", "--players", "abc"], Name("--players", "abc", "counting, sequences")),
         new("train --policies 1", s => ["train", "--out", Path.Combine(s.Root, "trained"), "--steps", "2", "--policies", "1"], Name("--policies", "paper, wide")),
         new("train --out naming an existing file", s => ["train", "--out", s.PlainFile, "--steps", "2"], Name("--out", "notes.txt")),

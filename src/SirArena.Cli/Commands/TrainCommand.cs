@@ -44,6 +44,7 @@ public static class TrainCommand
         var fresh = new Option<bool>("--fresh") { Description = "ignore an existing checkpoint and start again" };
         var groceryShare = NumberOptions.WithDefault<double>("--grocery-share", "fraction of the corpus's streams that are grocery dialogues (the rest Rock-Paper-Scissors)", "a fraction from 0 to 1", v => v is >= 0 and <= 1, defaults.Corpus.GroceryShare);
         var openingShare = NumberOptions.WithDefault<double>("--opening-share", "fraction of the corpus's streams that are grocery openings (a match's first requests and recalls, 0-3 questions apart, in a short context)", "a fraction from 0 to 1", v => v is >= 0 and <= 1, defaults.Corpus.OpeningShare);
+        var shippedShare = NumberOptions.WithDefault<double>("--shipped-item-share", "fraction of a grocery stream's items taken from the grocery scenario's own list (the rest are made up)", "a fraction from 0 to 1", v => v is >= 0 and <= 1, defaults.Corpus.ShippedItemShare);
         var players = EnumOption<RpsPlayers>("--players", "Rock-Paper-Scissors players of the corpus: counting (answers beat the most frequent visible move) or sequences (cycles of period 2-6 and reply players too, answers follow a visible rule)", defaults.Corpus.Players);
         var policies = EnumOption<PolicyFamily>("--policies", "memory policies that compact the corpus: paper (full, streaming, sir with eta 0.7-1.0) or wide (sinks or none, recent windows, eta 0.5-1.0, random thinning)", defaults.Corpus.Policies);
         var scenarios = new Option<string?>("--scenarios") { Description = "scenarios folder (default: the configuration's Arena:Scenarios, scenarios/)" };
@@ -51,7 +52,7 @@ public static class TrainCommand
         var command = new Command("train", "train the default model on the project's own scenarios, compacted by the real memory policies")
         {
             output, minutes, steps, seed, batch, length, hidden, layers, heads, kvHeads, intermediate, vocab, lr, warmup, openingSteps, openingBatchShare,
-            evalEvery, evalWindows, textWeight, recallWeight, saveEvery, corpus, groceryShare, openingShare, players, policies, threads, fresh, scenarios,
+            evalEvery, evalWindows, textWeight, recallWeight, saveEvery, corpus, groceryShare, openingShare, shippedShare, players, policies, threads, fresh, scenarios,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -85,6 +86,7 @@ public static class TrainCommand
                 Resume = !parse.GetValue(fresh),
                 ScenariosFolder = parse.GetValue(scenarios),
                 Corpus = defaults.Corpus with { ContextLength = contextLength, GroceryShare = parse.GetValue(groceryShare), OpeningShare = parse.GetValue(openingShare),
+                    ShippedItemShare = parse.GetValue(shippedShare),
                     Players = parse.GetValue(players), Policies = parse.GetValue(policies) },
             };
             return UserErrors.RunAsync(parse, () =>

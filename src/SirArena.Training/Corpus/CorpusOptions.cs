@@ -19,6 +19,9 @@ public sealed record CorpusOptions
     public int WindowsPerStream { get; init; } = 16;
     public double GroceryShare { get; init; } = 0.4;
     public double OpeningShare { get; init; } = 0.5;
+    /// <summary>Share of a grocery stream's items taken from the training scenario's own list (the rest are made up):
+    /// play's default grocery scenario asks for those, and they recall best when the copy has practised on them.</summary>
+    public double ShippedItemShare { get; init; } = 0.25;
     /// <summary>Longest Rock-Paper-Scissors stream, in rounds (the arena plays 2,000).</summary>
     public int MaxRpsRounds { get; init; } = 2000;
     public int MaxGroceryRounds { get; init; } = 600;
@@ -31,6 +34,7 @@ public sealed record CorpusOptions
         if (MaxRoundsPerWindow < 1) throw new ArgumentOutOfRangeException(nameof(MaxRoundsPerWindow), MaxRoundsPerWindow, "a window holds at least one round");
         if (WindowsPerStream < 1) throw new ArgumentOutOfRangeException(nameof(WindowsPerStream), WindowsPerStream, "cut at least one window per stream");
         if (OpeningShare is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(OpeningShare), OpeningShare, "the share of grocery openings is a fraction in [0, 1]");
+        if (ShippedItemShare is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(ShippedItemShare), ShippedItemShare, "the share of the scenario's own items is a fraction in [0, 1]");
         if (GroceryShare is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(GroceryShare), GroceryShare, "the grocery share is a fraction in [0, 1]");
         if (MaxRpsRounds < 12 || MaxGroceryRounds < 20) throw new ArgumentOutOfRangeException(nameof(MaxRpsRounds), "streams need at least 12 RPS or 20 grocery rounds");
         return this;

@@ -25,7 +25,7 @@ public sealed class ItemPool
     /// <param name="shipped">the training scenario's items</param>
     /// <param name="heldOut">items never to draw (compared whole, ignoring case)</param>
     /// <param name="shippedShare">the share of a stream's items taken from <paramref name="shipped"/></param>
-    public ItemPool(IReadOnlyList<string> shipped, IEnumerable<string> heldOut, double shippedShare = 0.25)
+    public ItemPool(IReadOnlyList<string> shipped, IEnumerable<string> heldOut, double shippedShare)
     {
         this.heldOut = new HashSet<string>(heldOut, StringComparer.OrdinalIgnoreCase);
         this.shipped = shipped.Where(i => !this.heldOut.Contains(i)).ToArray();
@@ -39,10 +39,15 @@ public sealed class ItemPool
     {
         var items = new List<string>(count);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        int shippedDrawn = 0;
         while (items.Count < count)
         {
-            var item = random.NextDouble() < shippedShare ? shipped[random.NextInt(shipped.Count)] : Invent(random);
-            if (seen.Add(item)) items.Add(item);
+            // Once every shipped item is in the list, the rest are made up, so a share of 1 cannot loop for ever.
+            bool fromShipped = shippedDrawn < shipped.Count && random.NextDouble() < shippedShare;
+            var item = fromShipped ? shipped[random.NextInt(shipped.Count)] : Invent(random);
+            if (!seen.Add(item)) continue;
+            items.Add(item);
+            if (fromShipped) shippedDrawn++;
         }
         return items;
     }

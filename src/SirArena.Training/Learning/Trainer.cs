@@ -90,7 +90,7 @@ public sealed class Trainer(TrainingOptions options, IProgress<TrainingProgress>
                 : $"{catalog.Folder}: no grocery scenario named \"{options.GroceryScenario}\" for the corpus; grocery scenarios there: {string.Join(", ", groceries.Select(g => g.Name))}");
         if (!options.InventItems) return (grocery, null);
         var heldOut = groceries.SelectMany(g => g.Items).Except(grocery.Items, StringComparer.OrdinalIgnoreCase);
-        return (grocery, new ItemPool(grocery.Items, heldOut));
+        return (grocery, new ItemPool(grocery.Items, heldOut, options.Corpus.ShippedItemShare));
     }
 
     /// <summary>A freshly initialised model on <paramref name="device"/>. The weights are drawn on the CPU, whose
