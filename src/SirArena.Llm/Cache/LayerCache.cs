@@ -3,13 +3,14 @@ using static TorchSharp.torch;
 namespace SirArena.Llm.Cache;
 
 /// <summary>
-/// One layer's view of the stream's keys and values (batch 1): the slots of the shared buffers of
-/// <see cref="KvCache"/> that belong to this layer. Keys are stored already rotated to their slot.
+/// One layer's view of the stream's keys and values (batch 1): the slots of the shared buffer of
+/// <see cref="KvCache"/> that belong to this layer, re-pointed when a compaction swaps buffers. Keys are stored
+/// already rotated to their slot.
 /// </summary>
 public sealed class LayerCache
 {
-    readonly Tensor keys;   // (1, nkv, capacity, hd), a view into the cache's buffer
-    readonly Tensor values; // (1, nkv, capacity, hd)
+    Tensor keys;   // (1, nkv, capacity, hd), a view into the cache's buffer
+    Tensor values; // (1, nkv, capacity, hd)
 
     public int Length { get; internal set; }
 
@@ -38,10 +39,11 @@ public sealed class LayerCache
         return Held;
     }
 
-    internal void Release()
+    /// <summary>Points this layer at the same slots of another buffer (the cache owns and disposes the views).</summary>
+    internal void Use(Tensor keys, Tensor values)
     {
-        keys.Dispose();
-        values.Dispose();
+        this.keys = keys;
+        this.values = values;
     }
 
     /// <summary>The held keys and values (views, no copy).</summary>

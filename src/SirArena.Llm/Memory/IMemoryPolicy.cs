@@ -2,7 +2,7 @@ namespace SirArena.Llm.Memory;
 
 /// <summary>
 /// Decides which cached tokens survive when a chunk arrives, working on scores and cache slots only (never on
-/// tensors): <see cref="RetainedMemory"/> runs it, and the KV cache applies the kept slots with one gather per layer.
+/// tensors): <see cref="RetainedMemory"/> runs it, and the KV cache moves the kept slots of every layer at once.
 /// See docs/sirllm.md.
 /// </summary>
 public interface IMemoryPolicy

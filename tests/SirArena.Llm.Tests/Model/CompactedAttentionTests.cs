@@ -9,10 +9,16 @@ namespace SirArena.Llm.Tests.Model;
 /// <summary>Position shift: after an eviction the kept tokens sit at slots 0..k-1, their stored keys re-rotated.</summary>
 public class CompactedAttentionTests
 {
+    public static TheoryData<int, int[]> Compactions => new()
+    {
+        { 4, [0, 1, 2, 3, 9, 17, 18, 25, 28, 29] }, // most of the cache moves: copied into the spare buffer
+        { 2, [0, 1, 2, 3, 9, 17, 18, 25, 28, 29] },
+        { 4, [.. Enumerable.Range(0, 25), 27, 29] }, // a short tail moves: gathered in place
+    };
+
     [Theory]
-    [InlineData(4)]
-    [InlineData(2)]
-    public void Attention_over_the_compacted_cache_equals_a_fresh_computation_at_slot_positions(int kvHeads)
+    [MemberData(nameof(Compactions))]
+    public void Attention_over_the_compacted_cache_equals_a_fresh_computation_at_slot_positions(int kvHeads, int[] keep)
     {
         using var scope = NewDisposeScope();
         using var _ = no_grad();
@@ -26,7 +32,6 @@ public class CompactedAttentionTests
         var (cos, sin) = rope.Angles(0, 30);
         attention.forward(history, cos, sin, cache.Layers[0]);
 
-        int[] keep = [0, 1, 2, 3, 9, 17, 18, 25, 28, 29];
         cache.Compact(keep);
         cache.Length.Should().Be(keep.Length);
 
@@ -40,7 +45,7 @@ public class CompactedAttentionTests
     }
 
     [Fact]
-    public void Stored_keys_after_many_compactions_stay_those_of_their_slot()
+    public void Stored_keys_and_values_after_many_compactions_stay_those_of_their_slot()
     {
         using var scope = NewDisposeScope();
         using var _ = no_grad();
@@ -51,11 +56,16 @@ public class CompactedAttentionTests
         using var cache = new KvCache(config, rope, capacity: 40);
         var inputs = new List<Tensor>();
         var random = new Random(11);
+        int compactions = 0;
         for (int round = 0; round < 200; round++)
         {
             if (cache.Length + 5 > 40)
             {
-                var keep = Enumerable.Range(0, cache.Length).Where(s => s < 4 || random.NextDouble() < 0.6).ToArray();
+                // Every other compaction drops only recent slots, so both ways of moving the cache alternate.
+                var dropped = compactions++ % 2 == 0
+                    ? Enumerable.Range(cache.Length - 8, 8).OrderBy(_ => random.Next()).Take(5).ToHashSet()
+                    : Enumerable.Range(4, cache.Length - 4).Where(_ => random.NextDouble() < 0.4).ToHashSet();
+                var keep = Enumerable.Range(0, cache.Length).Where(s => !dropped.Contains(s)).ToArray();
                 cache.Compact(keep);
                 inputs = keep.Select(s => inputs[s]).ToList();
             }
@@ -70,6 +80,8 @@ public class CompactedAttentionTests
         var expected = RotaryEmbedding.Rotate(Project(attention, "k_proj", all, config.KeyValueHeads, config.HeadDim), c, s2);
         (cache.Layers[0].Held.Keys - expected).abs().max().item<float>().Should().BeLessThan(1e-4f,
             "a key re-rotated by every shift it went through equals the key rotated once at its final slot");
+        (cache.Layers[0].Held.Values - Project(attention, "v_proj", all, config.KeyValueHeads, config.HeadDim)).abs().max().item<float>()
+            .Should().BeLessThan(1e-5f, "values move unchanged, whichever buffer holds them");
     }
 
     /// <summary>Causal attention written out from the projection weights, without the module's forward.</summary>
