@@ -3,7 +3,7 @@ namespace SirArena.Llm.Memory;
 /// <summary>
 /// Forgets faster while a short memory predicts the stream better than a long one (docs/sirllm.md, "Adaptive decay").
 /// Each round has a key token, the one it brought with the highest surprisal (in Rock-Paper-Scissors the opponent's
-/// reported move). Two frequency tables of key tokens run side by side, a fast one (about the last 10 rounds) and a
+/// reported move). Two frequency tables of key tokens run side by side, a fast one (about the last 5 rounds) and a
 /// slow one (about the last 100), each predicting the next key with add-<see cref="Smoothing"/> smoothing; the
 /// advantage is a running mean of how many more nats of log-probability the fast table gave the key than the slow
 /// one. While the stream is stationary the slow table, with more evidence, predicts better and the advantage is
