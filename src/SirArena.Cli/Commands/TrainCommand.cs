@@ -45,8 +45,8 @@ public static class TrainCommand
         var groceryShare = NumberOptions.WithDefault<double>("--grocery-share", "fraction of the corpus's streams that are grocery dialogues (the rest Rock-Paper-Scissors)", "a fraction from 0 to 1", v => v is >= 0 and <= 1, defaults.Corpus.GroceryShare);
         var openingShare = NumberOptions.WithDefault<double>("--opening-share", "fraction of the corpus's streams that are grocery openings (a match's first requests and recalls, 0-3 questions apart, in a short context)", "a fraction from 0 to 1", v => v is >= 0 and <= 1, defaults.Corpus.OpeningShare);
         var shippedShare = NumberOptions.WithDefault<double>("--shipped-item-share", "fraction of a grocery stream's items taken from the grocery scenario's own list (the rest are made up)", "a fraction from 0 to 1", v => v is >= 0 and <= 1, defaults.Corpus.ShippedItemShare);
-        var players = EnumOption<RpsPlayers>("--players", "Rock-Paper-Scissors players of the corpus: counting (answers beat the most frequent visible move) or sequences (cycles of period 2-6 and reply players too, answers follow a visible rule)", defaults.Corpus.Players);
-        var policies = EnumOption<PolicyFamily>("--policies", "memory policies that compact the corpus: paper (full, streaming, sir with eta 0.7-1.0) or wide (sinks or none, recent windows, eta 0.5-1.0, random thinning)", defaults.Corpus.Policies);
+        var players = EnumOptions.WithDefault<RpsPlayers>("--players", "Rock-Paper-Scissors players of the corpus: counting (answers beat the most frequent visible move) or sequences (cycles of period 2-6 and reply players too, answers follow a visible rule)", defaults.Corpus.Players);
+        var policies = EnumOptions.WithDefault<PolicyFamily>("--policies", "memory policies that compact the corpus: paper (full, streaming, sir with eta 0.7-1.0) or wide (sinks or none, recent windows, eta 0.5-1.0, random thinning)", defaults.Corpus.Policies);
         var scenarios = new Option<string?>("--scenarios") { Description = "scenarios folder (default: the configuration's Arena:Scenarios, scenarios/)" };
 
         var command = new Command("train", "train the default model on the project's own scenarios, compacted by the real memory policies")
@@ -99,26 +99,6 @@ public static class TrainCommand
         return command.WithExamples(
             new HelpExample("sirarena train --minutes 88 --seed 1", "the default model, into the configuration's model folder (models/sir-tiny), its schedule fitted to 88 minutes"),
             new HelpExample("sirarena train --out /tmp/sir-small --steps 300 --layers 2 --fresh", "a small model from scratch, for trying the trainer"));
-    }
-
-    /// <summary>An option taking one of <typeparamref name="T"/>'s names in lower case; any other value is refused
-    /// with a message naming the flag and the names it takes.</summary>
-    static Option<T> EnumOption<T>(string name, string description, T defaultValue) where T : struct, Enum
-    {
-        string[] names = [.. Enum.GetNames<T>().Select(n => n.ToLowerInvariant())];
-        return new Option<T>(name)
-        {
-            Description = description,
-            HelpName = string.Join("|", names),
-            DefaultValueFactory = _ => defaultValue,
-            CustomParser = r =>
-            {
-                string given = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
-                if (Enum.TryParse<T>(given, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(given, out _)) return value;
-                r.AddError($"{name}: expected one of {string.Join(", ", names)}, got \"{given}\"");
-                return defaultValue;
-            },
-        };
     }
 
     /// <summary>

@@ -67,5 +67,6 @@ public static class NumberOptions
     static bool TryParse<T>(string text, Func<T, bool> allowed, out T value) where T : struct, INumber<T> =>
         T.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && T.IsFinite(value) && allowed(value);
 
-    static string Message(string name, string expected, string given) => $"{name}: expected {expected}, got \"{given}\"";
+    /// <summary>The refusal every option builder gives: the flag, what it expects and what it got.</summary>
+    internal static string Message(string name, string expected, string given) => $"{name}: expected {expected}, got \"{given}\"";
 }

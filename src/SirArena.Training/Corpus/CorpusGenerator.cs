@@ -8,8 +8,9 @@ namespace SirArena.Training.Corpus;
 /// <summary>
 /// The synthetic corpus the default model is trained on: long simulated streams of the project's scenarios
 /// (Rock-Paper-Scissors against <see cref="OpponentFamily"/>, grocery episodes), answered by
-/// <see cref="ContextPlayer"/>s of varied quality, compacted by a drawn memory policy, and cut into <see cref="TrainingWindow"/>s whose answer targets come from the
-/// visible evidence. Stream i depends only on the seed and i, so a pool is the same however it is computed.
+/// <see cref="ContextPlayer"/>s of varied quality, compacted by a drawn memory policy, and cut into
+/// <see cref="TrainingWindow"/>s whose answer targets come from the visible evidence. Stream i depends only on the
+/// seed and i, so a pool is the same however it is computed.
 /// </summary>
 public sealed class CorpusGenerator
 {
