@@ -21,7 +21,7 @@ public sealed record CorpusOptions
     public double OpeningShare { get; init; } = 0.5;
     /// <summary>Share of a grocery stream's items taken from the training scenario's own list, which play's default
     /// grocery scenario asks for; the rest are made up. It stays low so that reading a request back has to be a copy
-    /// rather than recall of items learnt by heart (docs/results.md, run 24).</summary>
+    /// rather than recall of items learnt by heart (docs/results.md, "A general reader").</summary>
     public double ShippedItemShare { get; init; } = 0.25;
     /// <summary>Longest Rock-Paper-Scissors stream, in rounds (the arena plays 2,000).</summary>
     public int MaxRpsRounds { get; init; } = 2000;
