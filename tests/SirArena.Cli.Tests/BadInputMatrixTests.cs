@@ -150,6 +150,7 @@ public class BadInputMatrixTests(BadInputMatrixTests.ModelTemplate template) : I
         new("train --shipped-item-share -1", s => ["train", "--out", Path.Combine(s.Root, "trained"), "--steps", "2", "--shipped-item-share", "-1"], Name("--shipped-item-share")),
         new("train --players abc", s => ["train", "--out", Path.Combine(s.Root, "trained"), "--steps", "2", "--players", "abc"], Name("--players", "abc", "counting, sequences")),
         new("train --policies 1", s => ["train", "--out", Path.Combine(s.Root, "trained"), "--steps", "2", "--policies", "1"], Name("--policies", "paper, wide")),
+        new("train --precision fp16", s => ["train", "--out", Path.Combine(s.Root, "trained"), "--steps", "2", "--precision", "fp16"], Name("--precision", "fp16", "fp32, bf16")),
         new("train --out naming an existing file", s => ["train", "--out", s.PlainFile, "--steps", "2"], Name("--out", "notes.txt")),
         new("train --scenarios naming no folder", s => ["train", "--out", Path.Combine(s.Root, "trained"), "--steps", "2", "--scenarios", Path.Combine(s.Root, "nowhere")], Name("nowhere")),
         // arena --resume

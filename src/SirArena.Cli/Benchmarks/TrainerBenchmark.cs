@@ -21,11 +21,11 @@ public sealed class TrainerBenchmark(TextWriter output)
     const int PoolWindows = 512;
     const int WarmupSteps = 2;
 
-    public void Run(int repeats, int steps, int threads, bool openings)
+    public void Run(int repeats, int steps, int threads, bool openings, TrainingPrecision precision)
     {
         TorchRuntime.EnsureLoaded();
         set_num_threads(threads);
-        var options = new TrainingOptions { OutputFolder = Path.Combine(Path.GetTempPath(), $"sirarena-bench-train-{Environment.ProcessId}"), Steps = 1 };
+        var options = new TrainingOptions { OutputFolder = Path.Combine(Path.GetTempPath(), $"sirarena-bench-train-{Environment.ProcessId}"), Steps = 1, Precision = precision };
         try
         {
             Run(options, repeats, steps, openings);
@@ -54,7 +54,7 @@ public sealed class TrainerBenchmark(TextWriter output)
 
         using var model = NewModel(config);
         using var optimizer = OptimizerFactory.Create(model, options.LearningRate, options.WeightDecay);
-        var trainer = new TrainingStep(model, optimizer, options);
+        using var trainer = new TrainingStep(model, optimizer, options);
         using var log = new LossLog(Path.Combine(options.TrainingFolder, "loss.csv"), 0);
         long logTicks = 0, tokensSoFar = 0;
         int step = 0;
@@ -75,7 +75,7 @@ public sealed class TrainerBenchmark(TextWriter output)
         }
 
         output.WriteLine($"model: {model.parameters().Sum(p => p.numel()) / 1e6:F2}M parameters ({options.Layers} layers, d {options.HiddenSize}, " +
-                         $"vocab {tokenizer.VocabSize}, L {options.ContextLength}); batch {options.BatchSize}; torch threads {get_num_threads()}, interop {get_num_interop_threads()}");
+                         $"vocab {tokenizer.VocabSize}, L {options.ContextLength}); batch {options.BatchSize}; trainer in {options.Precision.ToString().ToLowerInvariant()}; torch threads {get_num_threads()}, interop {get_num_interop_threads()}");
         output.WriteLine($"trainer pool: {pool.Count} corpus windows, mean {pool.Average(w => w.Ids.Length):F0} tokens, {(batches.OpeningSteps > 0 ? "opening-phase" : "whole-pool")} batches; " +
                          $"{WarmupSteps} warm-up steps each, then {repeats} repeats of {steps} bare steps and {steps} trainer steps in turn");
         output.WriteLine();

@@ -4,6 +4,7 @@ using SirArena.Arena.Matches;
 using SirArena.Cli.Benchmarks;
 using SirArena.Cli.Hosting;
 using SirArena.Llm.Runtime;
+using SirArena.Training.Learning;
 
 namespace SirArena.Cli.Commands;
 
@@ -69,13 +70,14 @@ public static class BenchCommand
         var trainSteps = NumberOptions.WithDefault<int>("--steps", "steps of each loop per repeat", "a whole number of steps, 1 or more", v => v >= 1, 6);
         var threads = NumberOptions.WithDefault<int>("--threads", "CPU threads for TorchSharp", "a whole number of threads, 1 or more", v => v >= 1, Environment.ProcessorCount);
         var openings = new Option<bool>("--openings") { Description = "train the trainer's step on the opening phase's batches (half grocery openings) instead of the whole pool's" };
+        var precision = EnumOptions.WithDefault<TrainingPrecision>("--precision", "number format of the trainer's forward and backward passes (the bare loop stays fp32)", TrainingPrecision.Fp32);
         var train = new Command("train", "tokens/s of the trainer's step against a bare TorchSharp training loop of the same model, side by side")
         {
-            trainRepeats, trainSteps, threads, openings,
+            trainRepeats, trainSteps, threads, openings, precision,
         };
         train.SetAction((parse, _) => UserErrors.RunAsync(parse, () =>
         {
-            new TrainerBenchmark(parse.InvocationConfiguration.Output).Run(parse.GetValue(trainRepeats), parse.GetValue(trainSteps), parse.GetValue(threads), parse.GetValue(openings));
+            new TrainerBenchmark(parse.InvocationConfiguration.Output).Run(parse.GetValue(trainRepeats), parse.GetValue(trainSteps), parse.GetValue(threads), parse.GetValue(openings), parse.GetValue(precision));
             return Task.FromResult(0);
         }));
         var replay = new Argument<string>("FILE") { Description = "the replay whose inspector page is measured" };

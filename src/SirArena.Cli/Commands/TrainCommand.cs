@@ -41,6 +41,7 @@ public static class TrainCommand
         var saveEvery = NumberOptions.WithDefault<int>("--checkpoint-interval", "steps between checkpoints", "a whole number, 1 or more", v => v >= 1, defaults.CheckpointInterval);
         var corpus = NumberOptions.WithDefault<int>("--corpus-windows", "training windows generated", "a whole number, 1 or more", v => v >= 1, defaults.CorpusWindows);
         var threads = NumberOptions.Optional<int>("--threads", "CPU threads for TorchSharp (default: all cores)", "a whole number of threads, 1 or more", v => v >= 1);
+        var precision = EnumOptions.WithDefault<TrainingPrecision>("--precision", "number format of the forward and backward passes: fp32, or bf16 with the weights kept in float32 (faster on a CPU with bfloat16 units, docs/benchmarks.md)", defaults.Precision);
         var fresh = new Option<bool>("--fresh") { Description = "ignore an existing checkpoint and start again" };
         var groceryShare = NumberOptions.WithDefault<double>("--grocery-share", "fraction of the corpus's streams that are grocery dialogues (the rest Rock-Paper-Scissors)", "a fraction from 0 to 1", v => v is >= 0 and <= 1, defaults.Corpus.GroceryShare);
         var openingShare = NumberOptions.WithDefault<double>("--opening-share", "fraction of the corpus's streams that are grocery openings (a match's first requests and recalls, 0-3 questions apart, in a short context)", "a fraction from 0 to 1", v => v is >= 0 and <= 1, defaults.Corpus.OpeningShare);
@@ -52,7 +53,7 @@ public static class TrainCommand
         var command = new Command("train", "train the default model on the project's own scenarios, compacted by the real memory policies")
         {
             output, minutes, steps, seed, batch, length, hidden, layers, heads, kvHeads, intermediate, vocab, lr, warmup, openingSteps, openingBatchShare,
-            evalEvery, evalWindows, textWeight, recallWeight, saveEvery, corpus, groceryShare, openingShare, shippedShare, players, policies, threads, fresh, scenarios,
+            evalEvery, evalWindows, textWeight, recallWeight, saveEvery, corpus, groceryShare, openingShare, shippedShare, players, policies, precision, threads, fresh, scenarios,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -83,6 +84,7 @@ public static class TrainCommand
                 CheckpointInterval = parse.GetValue(saveEvery),
                 CorpusWindows = parse.GetValue(corpus),
                 Threads = parse.GetValue(threads),
+                Precision = parse.GetValue(precision),
                 Resume = !parse.GetValue(fresh),
                 ScenariosFolder = parse.GetValue(scenarios),
                 Corpus = defaults.Corpus with { ContextLength = contextLength, GroceryShare = parse.GetValue(groceryShare), OpeningShare = parse.GetValue(openingShare),

@@ -57,7 +57,7 @@ public sealed class Trainer(TrainingOptions options, IProgress<TrainingProgress>
             Say($"resumed at step {state.Step} from {options.CheckpointFolder}");
         }
         long parameters = model.parameters().Sum(p => p.numel());
-        Say($"model: {parameters:N0} parameters ({options.Layers} layers, d {options.HiddenSize}, L {options.ContextLength})");
+        Say($"model: {parameters:N0} parameters ({options.Layers} layers, d {options.HiddenSize}, L {options.ContextLength}), trained in {options.Precision.ToString().ToLowerInvariant()}");
 
         var loop = new TrainingLoop(options, model, optimizer, pool, heldOut, progress);
         var (finalState, lastLoss, completed) = loop.Run(state, clock, cancellationToken);

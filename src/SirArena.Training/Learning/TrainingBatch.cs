@@ -22,10 +22,12 @@ public sealed class TrainingBatch : IDisposable
     /// <param name="recallWeight">how much a grocery recall answer counts against another answer: recalls are one
     /// answer in fifty of the corpus, yet reading a request back is one of the model's three headline skills</param>
     /// <param name="device">the model's device (CPU when null)</param>
-    public TrainingBatch(IReadOnlyList<TrainingWindow> windows, float recallWeight = 1f, Device? device = null)
+    /// <param name="length">the padded length T, at least the longest window's (null: the longest window's)</param>
+    public TrainingBatch(IReadOnlyList<TrainingWindow> windows, float recallWeight = 1f, Device? device = null, int? length = null)
     {
         Windows = windows;
-        int B = windows.Count, T = windows.Max(w => w.Ids.Length);
+        int B = windows.Count, longest = windows.Max(w => w.Ids.Length), T = length ?? longest;
+        if (T < longest) throw new ArgumentOutOfRangeException(nameof(length), length, $"a batch padded to {T} cannot hold a window of {longest} tokens");
         var ids = new long[B * T];
         var targets = new long[B * T];
         var answer = new float[B * T];

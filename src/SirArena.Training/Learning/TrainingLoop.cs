@@ -23,7 +23,7 @@ internal sealed class TrainingLoop(
 
     public (TrainerState State, double LastLoss, bool Completed) Run(TrainerState state, Stopwatch clock, CancellationToken cancellationToken)
     {
-        var trainingStep = new TrainingStep(model, optimizer, options);
+        using var trainingStep = new TrainingStep(model, optimizer, options);
         var batches = new OpeningFirstBatches(pool, options.BatchSize, options.OpeningSteps, options.Seed, options.OpeningBatchShare);
         using var log = new LossLog(Path.Combine(options.TrainingFolder, "loss.csv"), state.Step);
         double priorSeconds = state.Seconds - clock.Elapsed.TotalSeconds;

@@ -50,6 +50,8 @@ public sealed record TrainingOptions
     /// <summary>Windows in the training pool; batches walk seeded permutations of it, epoch after epoch.</summary>
     public int CorpusWindows { get; init; } = 49_152;
     public int? Threads { get; init; }
+    /// <summary>The number format of the forward and backward passes (<see cref="TrainingPrecision"/>).</summary>
+    public TrainingPrecision Precision { get; init; } = TrainingPrecision.Fp32;
     /// <summary>Where the model trains: cpu, cuda or cuda:N (<see cref="SirArena.Llm.Runtime.ComputeDevice"/>).</summary>
     public string Device { get; init; } = SirArena.Llm.Runtime.ComputeDevice.Cpu;
     /// <summary>Continue from training/checkpoint when one is there.</summary>

@@ -8,12 +8,14 @@ namespace SirArena.Training.Tests.Learning;
 
 public class TrainerTests
 {
-    [Fact]
-    public void A_few_steps_on_a_tiny_config_lower_the_loss_and_leave_a_loadable_model_folder()
+    [Theory]
+    [InlineData(TrainingPrecision.Fp32)]
+    [InlineData(TrainingPrecision.Bf16)]
+    public void A_few_steps_on_a_tiny_config_lower_the_loss_and_leave_a_loadable_model_folder(TrainingPrecision precision)
     {
         using var folder = new TempFolder();
 
-        var summary = new Trainer(TinyRun.Options(folder.Path, steps: 40)).Run();
+        var summary = new Trainer(TinyRun.Options(folder.Path, steps: 40) with { Precision = precision }).Run();
 
         var losses = TinyRun.Losses(folder.Path);
         losses.Should().HaveCount(40);
@@ -22,6 +24,7 @@ public class TrainerTests
         using var model = LanguageModel.Load(folder.Path);
         model.Tokenizer.VocabSize.Should().Be(model.Decoder.Config.VocabSize);
         model.Decoder.Config.MaxPositionEmbeddings.Should().Be(128);
+        model.Decoder.parameters().Should().OnlyContain(p => p.dtype == TorchSharp.torch.ScalarType.Float32);
         PlaysTwentyRounds(model);
     }
 
