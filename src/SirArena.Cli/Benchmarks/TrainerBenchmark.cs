@@ -43,8 +43,8 @@ public sealed class TrainerBenchmark(TextWriter output)
         var grocery = catalog.Names.Select(catalog.Get).OfType<GroceryScenarioDefinition>().First();
         var tokenizer = ScenarioTokenizer.Build(options.OutputFolder, grocery, options.Seed, options.VocabularySize);
         var pool = new CorpusGenerator(new ChunkEncoder(tokenizer), grocery, options.Corpus).Generate(options.Seed, "train", PoolWindows);
-        // The opening phase's batches (half grocery openings, half Rock-Paper-Scissors) or the whole pool's.
-        var batches = new OpeningFirstBatches(pool, options.BatchSize, openings ? int.MaxValue : 0, options.Seed);
+        // The opening phase's batches (the trainer's share of grocery openings, the rest Rock-Paper-Scissors) or the whole pool's.
+        var batches = new OpeningFirstBatches(pool, options.BatchSize, openings ? int.MaxValue : 0, options.Seed, options.OpeningBatchShare);
         var config = options.ModelConfig(tokenizer.VocabSize);
 
         manual_seed(1);

@@ -69,7 +69,7 @@ public static class BenchCommand
         var trainRepeats = NumberOptions.WithDefault<int>("--repeats", "repeats of the two loops in turn (the median is reported)", "a whole number of repeats, 1 or more", v => v >= 1, 5);
         var trainSteps = NumberOptions.WithDefault<int>("--steps", "steps of each loop per repeat", "a whole number of steps, 1 or more", v => v >= 1, 6);
         var threads = NumberOptions.WithDefault<int>("--threads", "CPU threads for TorchSharp", "a whole number of threads, 1 or more", v => v >= 1, Environment.ProcessorCount);
-        var openings = new Option<bool>("--openings") { Description = "train the trainer's step on the opening phase's batches (half grocery openings) instead of the whole pool's" };
+        var openings = new Option<bool>("--openings") { Description = "train the trainer's step on the opening phase's batches (grocery openings in the trainer's share) instead of the whole pool's" };
         var precision = EnumOptions.WithDefault<TrainingPrecision>("--precision", "number format of the trainer's forward and backward passes (the bare loop stays fp32)", TrainingPrecision.Fp32);
         var train = new Command("train", "tokens/s of the trainer's step against a bare TorchSharp training loop of the same model, side by side")
         {
