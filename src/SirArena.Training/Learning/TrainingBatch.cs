@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace SirArena.Training.Learning;
 
 /// <summary>
-/// Windows padded on the right to the longest of them, as tensors: ids (B, T), next-token targets (B, T) and two
+/// Windows padded on the right to the longest of them (or to a given length), as tensors: ids (B, T), next-token targets (B, T) and two
 /// masks (B, T) saying which positions count toward the answer loss and which toward the text loss. Right padding
 /// needs no attention mask: a causal decoder never lets a real position see the padding after it.
 /// </summary>
