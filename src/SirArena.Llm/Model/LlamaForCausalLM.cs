@@ -40,9 +40,6 @@ public sealed class LlamaForCausalLM : nn.Module
     {
         long start = cache?.Length ?? 0;
         var (cos, sin) = Rope.Angles(start, ids.shape[1]);
-        // A bfloat16 model (training's mixed precision) rotates in its own precision, as Hugging Face's Llama does.
-        var dtype = model.embed_tokens.weight!.dtype;
-        if (cos.dtype != dtype) (cos, sin) = (cos.to(dtype), sin.to(dtype));
         var hidden = model.forward(ids, cos, sin, cache);
         return lm_head is not null
             ? lm_head.forward(hidden)

@@ -24,6 +24,8 @@ public sealed class LlamaModel : nn.Module
     public Tensor forward(Tensor ids, Tensor cos, Tensor sin, KvCache? cache)
     {
         var x = embed_tokens.forward(ids);
+        // A bfloat16 model (training's mixed precision) rotates in its own precision, as Hugging Face's Llama does.
+        if (cos.dtype != x.dtype) (cos, sin) = (cos.to(x.dtype), sin.to(x.dtype));
         for (int i = 0; i < layers.Count; i++)
             x = layers[i].forward(x, cos, sin, cache?.Layers[i]);
         return norm.forward(x);
