@@ -5,7 +5,11 @@ using static TorchSharp.torch;
 
 namespace SirArena.Llm.Model;
 
-/// <summary>Root-mean-square layer norm (Zhang and Sennrich, 2019) as Llama uses it: x / rms(x) * weight, no bias.</summary>
+/// <summary>
+/// Root-mean-square layer norm (Zhang and Sennrich, 2019) as Llama uses it: x / rms(x) * weight, no bias. A lower
+/// precision input is normalised in float32 and rounded back before the weight, as Hugging Face's Llama does: the mean
+/// of squares over the hidden size is where bfloat16's 8-bit mantissa loses most.
+/// </summary>
 public sealed class RmsNorm : nn.Module<Tensor, Tensor>
 {
     readonly Parameter weight;
@@ -20,7 +24,11 @@ public sealed class RmsNorm : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor x)
     {
-        var rms = (x * x).mean([-1], keepdim: true).add(eps, TorchScalars.One).rsqrt();
-        return x * rms * weight;
+        if (x.dtype == ScalarType.Float32 || x.dtype == ScalarType.Float64) return Normalise(x) * weight;
+        using var wide = x.to(ScalarType.Float32);
+        using var normalised = Normalise(wide);
+        return normalised.to(x.dtype) * weight;
     }
+
+    Tensor Normalise(Tensor x) => x * (x * x).mean([-1], keepdim: true).add(eps, TorchScalars.One).rsqrt();
 }
