@@ -38,7 +38,7 @@ public class RmsNormTests
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         using var norm = new RmsNorm(96, 1e-5);
-        using (no_grad()) norm.parameters().Single().fill_(TorchScalars.Of(2.0));
+        norm.parameters().Single().fill_(TorchScalars.Of(2.0));
         var x = Activations();
 
         var y = norm.forward(x);
