@@ -9,7 +9,7 @@ namespace SirArena.Cli.Commands;
 
 /// <summary>
 /// <c>sirarena train</c>: trains the default model into a Hugging Face model folder, e.g.
-/// <c>sirarena train --minutes 80 --seed 1</c>. Progress goes to stderr, one line per step
+/// <c>sirarena train --steps 7000 --seed 1 --precision bf16</c>. Progress goes to stderr, one line per step
 /// (rewritten in place on a terminal), and a summary to stdout. Ctrl+C stops after the current step and still saves
 /// the model and a checkpoint, from which the same command resumes.
 /// </summary>
@@ -99,7 +99,8 @@ public static class TrainCommand
             });
         });
         return command.WithExamples(
-            new HelpExample("sirarena train --minutes 88 --seed 1", "the default model, into the configuration's model folder (models/sir-tiny), its schedule fitted to 88 minutes"),
+            new HelpExample("sirarena train --steps 7000 --seed 1 --precision bf16", "the default model, into the configuration's model folder (models/sir-tiny), as its model card says"),
+            new HelpExample("sirarena train --out /tmp/sir-88 --minutes 88 --seed 1", "a model whose schedule is fitted to 88 minutes"),
             new HelpExample("sirarena train --out /tmp/sir-small --steps 300 --layers 2 --fresh", "a small model from scratch, for trying the trainer"));
     }
 
