@@ -98,7 +98,7 @@ public static class BenchCommand
             new HelpExample("sirarena bench engine --shape smollm2-135m --budgets 512 --rounds 10 --repeats 3 --soak-rounds 0", "a real checkpoint's size: SmolLM2-135M's shape with random weights"));
         play.WithExamples(new HelpExample("sirarena bench play --rounds 300", "rounds/s of play with the default agent"));
         train.WithExamples(new HelpExample("sirarena bench train --repeats 5", "the trainer's step against a bare training loop, side by side"));
-        inspector.WithExamples(new HelpExample("sirarena bench inspector replays/sample/play-20261202-052644-613-rock-biased-sir-s1.jsonl --repeats 3", "the sample replay's page: size, load time and slider response"));
+        inspector.WithExamples(new HelpExample($"sirarena bench inspector {ReplayCommand.SampleReplay} --repeats 3", "the sample replay's page: size, load time and slider response"));
         sideBySide.WithExamples(new HelpExample("sirarena bench side-by-side --rounds 1000", "two matches on two cores against one alone"));
         return new Command("bench", "benchmarks whose numbers go into docs/benchmarks.md") { engine, play, train, inspector, sideBySide }
             .WithExamples(new HelpExample("sirarena bench engine", "the decoder engine's figures for docs/benchmarks.md"));

@@ -19,6 +19,9 @@ namespace SirArena.Cli.Commands;
 /// </summary>
 public static class ReplayCommand
 {
+    /// <summary>The committed sample replay the help examples point at (recorded again whenever the model changes).</summary>
+    internal const string SampleReplay = "replays/sample/play-20261202-052644-613-rock-biased-sir-s1.jsonl";
+
     public static Command Create()
     {
         var file = new Argument<string>("file") { Description = "a replay (.jsonl) written by play or arena" };
@@ -94,10 +97,10 @@ public static class ReplayCommand
             return Task.FromResult(0);
         }));
         return command.WithExamples(
-            new HelpExample("sirarena replay replays/sample/play-20261202-052644-613-rock-biased-sir-s1.jsonl", "the match's summary"),
-            new HelpExample("sirarena replay replays/sample/play-20261202-052644-613-rock-biased-sir-s1.jsonl --round 29", "what the agent held at round 29, each token with its score, and what it chose"),
-            new HelpExample("sirarena replay replays/sample/play-20261202-052644-613-rock-biased-sir-s1.jsonl --round 29 --json", "the same round as JSON"),
+            new HelpExample($"sirarena replay {SampleReplay}", "the match's summary"),
+            new HelpExample($"sirarena replay {SampleReplay} --round 29", "what the agent held at round 29, each token with its score, and what it chose"),
+            new HelpExample($"sirarena replay {SampleReplay} --round 29 --json", "the same round as JSON"),
             new HelpExample("sirarena replay sir.jsonl --html inspector.html --compare streaming.jsonl", "the inspector page, two replays of the same moves side by side"),
-            new HelpExample("sirarena replay replays/sample/play-20261202-052644-613-rock-biased-sir-s1.jsonl --verify", "re-run the match and check every round reproduces"));
+            new HelpExample($"sirarena replay {SampleReplay} --verify", "re-run the match and check every round reproduces"));
     }
 }
