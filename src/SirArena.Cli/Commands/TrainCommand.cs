@@ -46,14 +46,15 @@ public static class TrainCommand
         var groceryShare = NumberOptions.WithDefault<double>("--grocery-share", "fraction of the corpus's streams that are grocery dialogues (the rest Rock-Paper-Scissors)", "a fraction from 0 to 1", v => v is >= 0 and <= 1, defaults.Corpus.GroceryShare);
         var openingShare = NumberOptions.WithDefault<double>("--opening-share", "fraction of the corpus's streams that are grocery openings (a match's first requests and recalls, 0-3 questions apart, in a short context)", "a fraction from 0 to 1", v => v is >= 0 and <= 1, defaults.Corpus.OpeningShare);
         var shippedShare = NumberOptions.WithDefault<double>("--shipped-item-share", "fraction of a grocery stream's items taken from the grocery scenario's own list (the rest are made up)", "a fraction from 0 to 1", v => v is >= 0 and <= 1, defaults.Corpus.ShippedItemShare);
-        var players = EnumOptions.WithDefault<RpsPlayers>("--players", "Rock-Paper-Scissors players of the corpus: counting (answers beat the most frequent visible move) or sequences (cycles of period 2-6 and reply players too, answers follow a visible rule)", defaults.Corpus.Players);
+        var players = EnumOptions.WithDefault<RpsPlayers>("--players", "Rock-Paper-Scissors players of the corpus: counting (answers beat the most frequent visible move) or sequences (on full and StreamingLLM memories, cycles of period 2-6 and reply players too, and answers there follow a visible rule)", defaults.Corpus.Players);
+        var sequenceShare = NumberOptions.WithDefault<double>("--sequence-share", "with --players sequences, fraction of the Rock-Paper-Scissors streams on full and StreamingLLM memories that draw a sequence player", "a fraction from 0 to 1", v => v is >= 0 and <= 1, defaults.Corpus.SequenceShare);
         var policies = EnumOptions.WithDefault<PolicyFamily>("--policies", "memory policies that compact the corpus: paper (full, streaming, sir with eta 0.7-1.0) or wide (sinks or none, recent windows, eta 0.5-1.0, random thinning)", defaults.Corpus.Policies);
         var scenarios = new Option<string?>("--scenarios") { Description = "scenarios folder (default: the configuration's Arena:Scenarios, scenarios/)" };
 
         var command = new Command("train", "train the default model on the project's own scenarios, compacted by the real memory policies")
         {
             output, minutes, steps, seed, batch, length, hidden, layers, heads, kvHeads, intermediate, vocab, lr, warmup, openingSteps, openingBatchShare,
-            evalEvery, evalWindows, textWeight, recallWeight, saveEvery, corpus, groceryShare, openingShare, shippedShare, players, policies, precision, threads, fresh, scenarios,
+            evalEvery, evalWindows, textWeight, recallWeight, saveEvery, corpus, groceryShare, openingShare, shippedShare, players, sequenceShare, policies, precision, threads, fresh, scenarios,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -89,7 +90,7 @@ public static class TrainCommand
                 ScenariosFolder = parse.GetValue(scenarios),
                 Corpus = defaults.Corpus with { ContextLength = contextLength, GroceryShare = parse.GetValue(groceryShare), OpeningShare = parse.GetValue(openingShare),
                     ShippedItemShare = parse.GetValue(shippedShare),
-                    Players = parse.GetValue(players), Policies = parse.GetValue(policies) },
+                    Players = parse.GetValue(players), SequenceShare = parse.GetValue(sequenceShare), Policies = parse.GetValue(policies) },
             };
             return UserErrors.RunAsync(parse, () =>
             {

@@ -1,5 +1,6 @@
 using SirArena.Simulation.Games.Grocery;
 using SirArena.Simulation.Loop;
+using SirArena.Simulation.Opponents;
 using SirArena.Simulation.Randomness;
 using SirArena.Simulation.Scenarios;
 
@@ -82,8 +83,13 @@ public sealed class CorpusGenerator
         int rounds = LogUniform(random, grocery ? 20 : 12, max);
         return grocery
             ? scenarios.Grocery(rounds, random.Derive("grocery"))
-            : ScenarioStreams.Rps(OpponentFamily.Draw(random.Derive("opponent"), rounds, options.Players), rounds, random.Derive("rps"));
+            : ScenarioStreams.Rps(Opponent(random.Derive("opponent"), rounds, policy), rounds, random.Derive("rps"));
     }
+
+    IOpponentStrategy Opponent(StableRandom random, int rounds, PolicyChoice policy) =>
+        options.Players == RpsPlayers.Sequences && policy.KeepsWholeText && random.Derive("sequence").NextDouble() < options.SequenceShare
+            ? OpponentFamily.Sequence(random)
+            : OpponentFamily.Counting(random, rounds);
 
     /// <summary>Short streams as often as long ones per factor of length: early rounds and late ones both matter.</summary>
     static int LogUniform(StableRandom random, int min, int max) =>
@@ -102,7 +108,7 @@ public sealed class CorpusGenerator
         {
             var random = root.Derive($"stream {i}");
             var text = i % 2 == 0
-                ? ScenarioStreams.Rps(OpponentFamily.Draw(random, 200, RpsPlayers.Counting), 200, random.Derive("rps"))
+                ? ScenarioStreams.Rps(OpponentFamily.Counting(random, 200), 200, random.Derive("rps"))
                 : scenarios.Grocery(400, random.Derive("grocery"));
             foreach (var round in text)
             {

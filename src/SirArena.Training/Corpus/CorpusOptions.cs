@@ -8,9 +8,9 @@ namespace SirArena.Training.Corpus;
 /// grocery openings: a match's first 3-10 rounds, episodes of 0-3 questions, which every memory holds whole. They are
 /// short, so they make a small part of the pool. Reading a request back starts there (the trainer's first steps draw
 /// most of their windows from them, see TrainingOptions.OpeningSteps); from long and compacted contexts alone it
-/// never formed in 75 minutes. The long streams draw counting players and the paper's policies: with
-/// <see cref="RpsPlayers.Sequences"/> and the <see cref="PolicyFamily.Wide"/> family the model falls back on one answer
-/// in SirLLM's contexts (docs/results.md, "A general reader").
+/// never formed in 75 minutes. The long streams draw counting players and the paper's policies by default: with
+/// sequence players and rule targets on every memory and the <see cref="PolicyFamily.Wide"/> family the model fell back
+/// on one answer in SirLLM's contexts (docs/results.md, "A general reader").
 /// </summary>
 public sealed record CorpusOptions
 {
@@ -27,6 +27,9 @@ public sealed record CorpusOptions
     public int MaxRpsRounds { get; init; } = 2000;
     public int MaxGroceryRounds { get; init; } = 600;
     public RpsPlayers Players { get; init; } = RpsPlayers.Counting;
+    /// <summary>With <see cref="RpsPlayers.Sequences"/>, the share of Rock-Paper-Scissors streams on whole-text memories
+    /// that draw a sequence player.</summary>
+    public double SequenceShare { get; init; } = 0.5;
     public PolicyFamily Policies { get; init; } = PolicyFamily.Paper;
 
     public CorpusOptions Validate()
@@ -36,6 +39,7 @@ public sealed record CorpusOptions
         if (WindowsPerStream < 1) throw new ArgumentOutOfRangeException(nameof(WindowsPerStream), WindowsPerStream, "cut at least one window per stream");
         if (OpeningShare is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(OpeningShare), OpeningShare, "the share of grocery openings is a fraction in [0, 1]");
         if (ShippedItemShare is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(ShippedItemShare), ShippedItemShare, "the share of the scenario's own items is a fraction in [0, 1]");
+        if (SequenceShare is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(SequenceShare), SequenceShare, "the share of sequence players is a fraction in [0, 1]");
         if (GroceryShare is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(GroceryShare), GroceryShare, "the grocery share is a fraction in [0, 1]");
         if (MaxRpsRounds < 12 || MaxGroceryRounds < 20) throw new ArgumentOutOfRangeException(nameof(MaxRpsRounds), "streams need at least 12 RPS or 20 grocery rounds");
         return this;

@@ -8,15 +8,16 @@ namespace SirArena.Training.Corpus;
 /// </summary>
 public static class EvidenceTargets
 {
+    /// <summary>Rock-Paper-Scissors: the candidate that beats the move a visible rule predicts (<see cref="SequenceEvidence"/>); null when no rule shows.</summary>
+    public static int? RuleCandidate(IReadOnlyList<StreamToken> visible) =>
+        SequenceEvidence.PredictedMove(visible) is { } predicted ? (int)MoveRules.BeaterOf(predicted) : null;
+
     /// <summary>
-    /// Rock-Paper-Scissors: when <paramref name="readRules"/>, the candidate that beats the move a visible rule predicts
-    /// (<see cref="SequenceEvidence"/>) if one does; else the one that beats the most frequent opponent move visible in
-    /// <paramref name="visible"/>. Ties go to the tied move reported most recently (recency is the evidence that breaks
+    /// Rock-Paper-Scissors by counting: the candidate that beats the most frequent opponent move visible in <paramref name="visible"/>. Ties go to the tied move reported most recently (recency is the evidence that breaks
     /// them, and it follows a player who switches). Null when no move is visible: nothing to count, nothing to train.
     /// </summary>
-    public static int? BestRpsCandidate(IReadOnlyList<StreamToken> visible, bool readRules = false)
+    public static int? BestRpsCandidate(IReadOnlyList<StreamToken> visible)
     {
-        if (readRules && SequenceEvidence.PredictedMove(visible) is { } predicted) return (int)MoveRules.BeaterOf(predicted);
         var counts = new int[3];
         var lastSeen = new[] { -1, -1, -1 };
         for (int i = 0; i < visible.Count; i++)

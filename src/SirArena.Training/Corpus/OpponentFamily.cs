@@ -5,30 +5,28 @@ using SirArena.Simulation.Randomness;
 namespace SirArena.Training.Corpus;
 
 /// <summary>
-/// The Rock-Paper-Scissors players the corpus is drawn from. <see cref="RpsPlayers.Counting"/>:
-/// biased players with a bias drawn per stream, players switching their bias at random intervals, uniform, short
-/// cycles and beat-last; biased and switching players dominate because counting beats them.
-/// <see cref="RpsPlayers.Sequences"/>: fewer of those, and cycles of every period 2-6 and players replying to the
-/// agent's previous move (beat it, copy it, lose to it), whose answers are trained toward what a visible rule predicts
-/// (see <see cref="SequenceEvidence"/>).
+/// The Rock-Paper-Scissors players the corpus is drawn from. <see cref="Counting"/>: biased players with a bias drawn
+/// per stream, players switching their bias at random intervals, uniform, short cycles and beat-last; biased and
+/// switching players dominate because counting beats them. <see cref="Sequence"/>: cycles of every period 2-6 and
+/// players replying to the agent's previous move (beat it, copy it, lose to it), whose answers are trained toward what
+/// a visible rule predicts (see <see cref="SequenceEvidence"/>).
 /// </summary>
 public static class OpponentFamily
 {
-    public static IOpponentStrategy Draw(StableRandom random, long rounds, RpsPlayers players)
+    public static IOpponentStrategy Counting(StableRandom random, long rounds)
     {
         double u = random.NextDouble();
-        if (players == RpsPlayers.Counting)
-        {
-            if (u < 0.45) return new BiasedStrategy(RandomBias(random));
-            if (u < 0.70) return new RandomSwitchingStrategy(random, rounds, minInterval: 30, maxInterval: 400);
-            if (u < 0.80) return BiasedStrategy.Uniform;
-            if (u < 0.90) return new CyclicStrategy(RandomCycle(random, random.NextInt(2, 4)));
-            return new BeatLastStrategy((Move)random.NextInt(3));
-        }
-        if (u < 0.35) return new BiasedStrategy(RandomBias(random));
-        if (u < 0.55) return new RandomSwitchingStrategy(random, rounds, minInterval: 30, maxInterval: 400);
-        if (u < 0.63) return BiasedStrategy.Uniform;
-        if (u < 0.85) return new CyclicStrategy(RandomCycle(random, random.NextInt(2, SequenceEvidence.LongestPeriod + 1)));
+        if (u < 0.45) return new BiasedStrategy(RandomBias(random));
+        if (u < 0.70) return new RandomSwitchingStrategy(random, rounds, minInterval: 30, maxInterval: 400);
+        if (u < 0.80) return BiasedStrategy.Uniform;
+        if (u < 0.90) return new CyclicStrategy(RandomCycle(random, random.NextInt(2, 4)));
+        return new BeatLastStrategy((Move)random.NextInt(3));
+    }
+
+    /// <summary>A cycle (three in five) or a player replying to the agent's previous move.</summary>
+    public static IOpponentStrategy Sequence(StableRandom random)
+    {
+        if (random.NextDouble() < 0.6) return new CyclicStrategy(RandomCycle(random, random.NextInt(2, SequenceEvidence.LongestPeriod + 1)));
         var first = (Move)random.NextInt(3);
         return random.NextInt(3) switch
         {

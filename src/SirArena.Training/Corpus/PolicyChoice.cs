@@ -21,6 +21,10 @@ public sealed record PolicyChoice(string Name, int Budget, float Eta = 1f, int S
 
     static readonly int[] RecentWindows = [0, 0, 32, 64, 128];
 
+    /// <summary>True for memories that keep the recent rounds whole and in order (full memory, recency), where the
+    /// order a sequence is read from survives; a policy that thins by score breaks it.</summary>
+    public bool KeepsWholeText => Name is "full" or "streaming";
+
     /// <summary>True when the stream's scores are replaced by random ones before compaction.</summary>
     public bool RandomScores => Name == "random";
 

@@ -6,6 +6,9 @@ public enum RpsPlayers
 {
     /// <summary>Counting players; every answer beats the most frequent visible move.</summary>
     Counting,
-    /// <summary>Also cycles of period 2-6 and reply players; an answer follows a visible rule where one shows.</summary>
+    /// <summary>On memories that keep the recent text whole (<see cref="PolicyChoice.KeepsWholeText"/>), a share of the
+    /// streams (<see cref="CorpusOptions.SequenceShare"/>) draw cycles of period 2-6 and reply players instead, and every
+    /// answer there follows a visible rule where one shows. Thinned memories keep counting players and counting
+    /// targets: a rule read from a thinned past is not the rule, and training one there broke counting (runs 17-22).</summary>
     Sequences,
 }

@@ -5,7 +5,8 @@ namespace SirArena.Training.Corpus;
 /// <see cref="TargetId"/>, which may differ from the answer that follows in the window. <see cref="CandidateIds"/>
 /// are the first tokens of the turn's candidates: accuracy is measured among them, as the agent chooses.
 /// </summary>
-public sealed record AnswerTarget(int Position, int TargetId, int[] CandidateIds, RoundKind Kind);
+/// <param name="FollowsRule">True when the target is what a visible rule predicts (<see cref="SequenceEvidence"/>) rather than counting's answer.</param>
+public sealed record AnswerTarget(int Position, int TargetId, int[] CandidateIds, RoundKind Kind, bool FollowsRule = false);
 
 /// <summary>
 /// One training example: a context that a memory policy really leaves (<see cref="PrefixLength"/> tokens, exactly the

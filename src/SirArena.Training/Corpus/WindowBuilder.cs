@@ -10,7 +10,8 @@ namespace SirArena.Training.Corpus;
 /// while it stays within L (at most <paramref name="maxRounds"/>), so one compacted context trains several answers:
 /// the first exactly as play would see it, the later ones as a compacted past followed by clean recent turns.
 /// <paramref name="readRules"/> trains Rock-Paper-Scissors answers toward a visible rule where one shows (see
-/// <see cref="EvidenceTargets.BestRpsCandidate"/>).
+/// <see cref="EvidenceTargets.RuleCandidate"/>), on memories that keep the recent text whole only
+/// (<see cref="PolicyChoice.KeepsWholeText"/>); elsewhere answers count.
 /// </summary>
 public sealed class WindowBuilder(int contextLength, int maxRounds, bool readRules = false)
 {
@@ -40,7 +41,7 @@ public sealed class WindowBuilder(int contextLength, int maxRounds, bool readRul
             {
                 break; // Full memory has reached L: play would refuse here too.
             }
-            if (emit(r) && Cut(stream.Tokens, rounds, r, itemTokens, choice.Label) is { } window) windows.Add(window);
+            if (emit(r) && Cut(stream.Tokens, rounds, r, itemTokens, choice) is { } window) windows.Add(window);
             stream.Append(round.Prompt);
             stream.Append(round.Answer);
             stream.EndRound();
@@ -50,8 +51,9 @@ public sealed class WindowBuilder(int contextLength, int maxRounds, bool readRul
 
     /// <summary>The kept prefix, then rounds from <paramref name="first"/> on while they fit; null if no answer is trainable.</summary>
     TrainingWindow? Cut(IReadOnlyList<StreamToken> kept, IReadOnlyList<EncodedRound> rounds, int first,
-        IReadOnlyDictionary<int, int> itemTokens, string policy)
+        IReadOnlyDictionary<int, int> itemTokens, PolicyChoice policy)
     {
+        bool rules = readRules && policy.KeepsWholeText;
         var visible = new List<StreamToken>(kept);
         var answers = new List<AnswerTarget>();
         for (int r = first; r < rounds.Count && r < first + maxRounds; r++)
@@ -61,21 +63,23 @@ public sealed class WindowBuilder(int contextLength, int maxRounds, bool readRul
             if (visible.Count + needed > contextLength) break;
             if (r > first) visible.AddRange(rounds[r - 1].Answer);
             visible.AddRange(round.Prompt);
-            if (Target(round, visible, itemTokens) is { } index)
-                answers.Add(new AnswerTarget(visible.Count - 1, round.CandidateIds[index], round.CandidateIds, round.Source.Kind));
+            var (index, followsRule) = Target(round, visible, itemTokens, rules);
+            if (index is { } i)
+                answers.Add(new AnswerTarget(visible.Count - 1, round.CandidateIds[i], round.CandidateIds, round.Source.Kind, followsRule));
         }
-        return answers.Count == 0 ? null : new TrainingWindow(visible.Select(t => t.Id).ToArray(), kept.Count, [.. answers], policy);
+        return answers.Count == 0 ? null : new TrainingWindow(visible.Select(t => t.Id).ToArray(), kept.Count, [.. answers], policy.Label);
     }
 
-    int? Target(EncodedRound round, List<StreamToken> visible, IReadOnlyDictionary<int, int> itemTokens)
+    static (int? Index, bool FollowsRule) Target(EncodedRound round, List<StreamToken> visible, IReadOnlyDictionary<int, int> itemTokens, bool rules)
     {
         var source = round.Source;
-        return source.Kind switch
+        if (source.Kind == RoundKind.Rps && rules && EvidenceTargets.RuleCandidate(visible) is { } ruled) return (ruled, true);
+        return (source.Kind switch
         {
-            RoundKind.Rps => EvidenceTargets.BestRpsCandidate(visible, readRules),
+            RoundKind.Rps => EvidenceTargets.BestRpsCandidate(visible),
             RoundKind.GroceryRecall => EvidenceTargets.RecallCandidate(
                 visible, source.Episode, itemTokens.GetValueOrDefault(source.Episode), source.CorrectIndex),
             _ => source.CorrectIndex >= 0 ? source.CorrectIndex : 0,
-        };
+        }, false);
     }
 }

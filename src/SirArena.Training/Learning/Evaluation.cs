@@ -7,7 +7,7 @@ namespace SirArena.Training.Learning;
 
 /// <summary>Held-out results: mean losses and how often the best-scored candidate is the evidence target.</summary>
 /// <param name="Accuracy">Correct / total answers over every kind and policy.</param>
-/// <param name="ByGroup">Correct and total answers per group: "rps full", "rps streaming", "rps sir", "recall opening", "recall full", "recall streaming", "recall sir", "question", "request".</param>
+/// <param name="ByGroup">Correct and total answers per group: "rps full", "rps streaming", "rps sir", "rps rule full", "rps rule streaming" (answers a visible rule predicts), "recall opening", "recall full", "recall streaming", "recall sir", "question", "request".</param>
 public sealed record EvaluationResult(double AnswerLoss, double TextLoss, double Accuracy,
     // Tuples have no properties for System.Text.Json to write: summary.json lists the groups under "evaluation" instead.
     [property: JsonIgnore] IReadOnlyDictionary<string, (int Correct, int Total)> ByGroup)
@@ -72,7 +72,7 @@ public static class Evaluation
 
     static string Group(AnswerTarget answer, TrainingWindow window) => answer.Kind switch
     {
-        RoundKind.Rps => "rps " + window.PolicyFamily,
+        RoundKind.Rps => (answer.FollowsRule ? "rps rule " : "rps ") + window.PolicyFamily,
         RoundKind.GroceryRecall => "recall " + window.PolicyFamily,
         RoundKind.GroceryQuestion => "question",
         _ => "request",

@@ -52,13 +52,13 @@ public class EvidenceTargetsTests
     }
 
     [Fact]
-    public void A_visible_cycle_sets_the_target_only_when_rules_are_read()
+    public void A_visible_cycle_predicts_a_target_that_counting_does_not()
     {
         // The last seven moves repeat paper, rock, rock, which says rock comes next; paper is the most frequent.
         M[] moves = [M.Paper, M.Paper, M.Paper, M.Rock, M.Rock, M.Paper, M.Rock, M.Rock, M.Paper];
         var window = moves.Select((move, round) => new StreamToken(100 + (int)move, 1f, TokenRole.OpponentMove, (int)move, round + 1)).ToList();
 
         EvidenceTargets.BestRpsCandidate(window).Should().Be((int)M.Scissors, "paper is reported 5 times, rock 4");
-        EvidenceTargets.BestRpsCandidate(window, readRules: true).Should().Be((int)M.Paper, "the cycle predicts rock, which paper beats");
+        EvidenceTargets.RuleCandidate(window).Should().Be((int)M.Paper, "the cycle predicts rock, which paper beats");
     }
 }
