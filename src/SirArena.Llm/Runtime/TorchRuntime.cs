@@ -38,11 +38,11 @@ public static class TorchRuntime
     /// </summary>
     static void GiveThreadsTheirOwnMallocArenas()
     {
-        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") is not null
+        if (ArenaLimitSet || !OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") is not null
             || Environment.GetEnvironmentVariable("GLIBC_TUNABLES")?.Contains("arena_max") == true) return;
         try
         {
-            mallopt(MallocArenaMax, ArenaLimit);
+            ArenaLimitSet = mallopt(MallocArenaMax, ArenaLimit) == 1;
         }
         catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
         {
@@ -52,6 +52,9 @@ public static class TorchRuntime
 
     const int MallocArenaMax = -8; // M_ARENA_MAX in glibc's malloc.h
     public const int ArenaLimit = 64;
+
+    /// <summary>True once glibc has accepted <see cref="ArenaLimit"/> (mallopt returns 1 on success).</summary>
+    public static bool ArenaLimitSet { get; private set; }
 
     [DllImport("libc", EntryPoint = "mallopt")]
     static extern int mallopt(int parameter, int value);

@@ -1,0 +1,18 @@
+using System.Runtime.InteropServices;
+using SirArena.Llm.Runtime;
+
+namespace SirArena.Llm.Tests.Runtime;
+
+public class TorchRuntimeTests
+{
+    [Fact]
+    public void Loading_torch_on_glibc_raises_the_malloc_arena_limit_unless_the_environment_sets_one()
+    {
+        TorchRuntime.EnsureLoaded();
+
+        bool userSetsOne = Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") is not null
+            || Environment.GetEnvironmentVariable("GLIBC_TUNABLES")?.Contains("arena_max") == true;
+        bool glibc = OperatingSystem.IsLinux() && !RuntimeInformation.RuntimeIdentifier.Contains("musl");
+        TorchRuntime.ArenaLimitSet.Should().Be(glibc && !userSetsOne);
+    }
+}
