@@ -13,7 +13,8 @@ public static class EvidenceTargets
         SequenceEvidence.PredictedMove(visible) is { } predicted ? (int)MoveRules.BeaterOf(predicted) : null;
 
     /// <summary>
-    /// Rock-Paper-Scissors by counting: the candidate that beats the most frequent opponent move visible in <paramref name="visible"/>. Ties go to the tied move reported most recently (recency is the evidence that breaks
+    /// Rock-Paper-Scissors by counting: the candidate that beats the most frequent opponent move visible in
+    /// <paramref name="visible"/>. Ties go to the tied move reported most recently (recency is the evidence that breaks
     /// them, and it follows a player who switches). Null when no move is visible: nothing to count, nothing to train.
     /// </summary>
     public static int? BestRpsCandidate(IReadOnlyList<StreamToken> visible)
