@@ -38,8 +38,7 @@ public static class TorchRuntime
     /// </summary>
     static void GiveThreadsTheirOwnMallocArenas()
     {
-        if (ArenaLimitSet || !OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") is not null
-            || Environment.GetEnvironmentVariable("GLIBC_TUNABLES")?.Contains("arena_max") == true) return;
+        if (ArenaLimitSet || !OperatingSystem.IsLinux() || EnvironmentSetsArenaLimit) return;
         try
         {
             ArenaLimitSet = mallopt(MallocArenaMax, ArenaLimit) == 1;
@@ -52,6 +51,10 @@ public static class TorchRuntime
 
     const int MallocArenaMax = -8; // M_ARENA_MAX in glibc's malloc.h
     public const int ArenaLimit = 64;
+
+    /// <summary>True when the process was started with a malloc arena limit of the user's own.</summary>
+    public static bool EnvironmentSetsArenaLimit => Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") is not null
+        || Environment.GetEnvironmentVariable("GLIBC_TUNABLES")?.Contains("arena_max") == true;
 
     /// <summary>True once glibc has accepted <see cref="ArenaLimit"/> (mallopt returns 1 on success).</summary>
     public static bool ArenaLimitSet { get; private set; }

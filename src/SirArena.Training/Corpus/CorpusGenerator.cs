@@ -26,7 +26,7 @@ public sealed class CorpusGenerator
         this.encoder = encoder;
         this.options = options.Validate();
         scenarios = new ScenarioStreams(grocery, items);
-        builder = new WindowBuilder(options.ContextLength, options.MaxRoundsPerWindow, readRules: options.Players == RpsPlayers.Sequences);
+        builder = new WindowBuilder(options.ContextLength, options.MaxRoundsPerWindow);
     }
 
     /// <summary>The first <paramref name="count"/> windows of the streams of (<paramref name="seed"/>, <paramref name="label"/>),
@@ -58,9 +58,11 @@ public sealed class CorpusGenerator
         bool opening = random.Derive("opening").NextDouble() < options.OpeningShare;
         // Every memory holds a match's opening whole: full memory is what any policy would leave.
         var policy = opening ? new PolicyChoice("full", options.ContextLength) : PolicyChoice.Draw(random.Derive("policy"), options.ContextLength, options.Policies);
+        // A rule read from a thinned past is not the rule: sequences live on memories that keep the recent text whole.
+        bool sequences = options.Players == RpsPlayers.Sequences && policy.KeepsWholeText;
         var text = opening
             ? scenarios.Grocery(random.Derive("rounds").NextInt(3, 10), random.Derive("grocery"), opening: true)
-            : Text(random, policy);
+            : Text(random, policy, sequences);
         var scores = random.Derive("scores");
         var rounds = text.Select((round, index) => encoder.Encode(round, scores, index)).ToList();
         var cut = random.Derive("cut");
@@ -71,23 +73,23 @@ public sealed class CorpusGenerator
         int recalls = rounds.Count(r => r.Source.Kind == RoundKind.GroceryRecall);
         double q = Math.Min(1.0, (double)options.WindowsPerStream / Math.Max(1, recalls));
         var windows = builder.Build(rounds, policy, r => rounds[r].Source.Kind == RoundKind.GroceryRecall ? cut.NextDouble() < q : cut.NextDouble() < p,
-            random.Derive("thinning"));
+            random.Derive("thinning"), readRules: sequences);
         return opening ? windows.ConvertAll(w => w with { Policy = TrainingWindow.Opening }) : windows;
     }
 
     /// <summary>A stream's rounds as text. Full memory holds only the first rounds of a match, so its streams are short.</summary>
-    List<DialogueRound> Text(StableRandom random, PolicyChoice policy)
+    List<DialogueRound> Text(StableRandom random, PolicyChoice policy, bool sequences)
     {
         bool grocery = random.NextDouble() < options.GroceryShare;
         int max = policy.Name == "full" ? 40 : grocery ? options.MaxGroceryRounds : options.MaxRpsRounds;
         int rounds = LogUniform(random, grocery ? 20 : 12, max);
         return grocery
             ? scenarios.Grocery(rounds, random.Derive("grocery"))
-            : ScenarioStreams.Rps(Opponent(random.Derive("opponent"), rounds, policy), rounds, random.Derive("rps"));
+            : ScenarioStreams.Rps(Opponent(random.Derive("opponent"), rounds, sequences), rounds, random.Derive("rps"));
     }
 
-    IOpponentStrategy Opponent(StableRandom random, int rounds, PolicyChoice policy) =>
-        options.Players == RpsPlayers.Sequences && policy.KeepsWholeText && random.Derive("sequence").NextDouble() < options.SequenceShare
+    IOpponentStrategy Opponent(StableRandom random, int rounds, bool sequences) =>
+        sequences && random.Derive("sequence").NextDouble() < options.SequenceShare
             ? OpponentFamily.Sequence(random)
             : OpponentFamily.Counting(random, rounds);
 

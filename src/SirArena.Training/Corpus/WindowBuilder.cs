@@ -9,15 +9,15 @@ namespace SirArena.Training.Corpus;
 /// policy keeps just before that round's prompt, then that prompt. The window goes on with further rounds in full
 /// while it stays within L (at most <paramref name="maxRounds"/>), so one compacted context trains several answers:
 /// the first exactly as play would see it, the later ones as a compacted past followed by clean recent turns.
-/// <paramref name="readRules"/> trains Rock-Paper-Scissors answers toward a visible rule where one shows (see
-/// <see cref="EvidenceTargets.RuleCandidate"/>), on memories that keep the recent text whole only
-/// (<see cref="PolicyChoice.KeepsWholeText"/>); elsewhere answers count.
 /// </summary>
-public sealed class WindowBuilder(int contextLength, int maxRounds, bool readRules = false)
+public sealed class WindowBuilder(int contextLength, int maxRounds)
 {
     /// <summary>Windows at the rounds <paramref name="emit"/> picks; the stream ends early if the policy can hold no more (Full).
-    /// A <see cref="PolicyChoice.RandomScores"/> policy ranks tokens by scores drawn from <paramref name="thinning"/>.</summary>
-    public List<TrainingWindow> Build(IReadOnlyList<EncodedRound> rounds, PolicyChoice choice, Func<int, bool> emit, StableRandom? thinning = null)
+    /// A <see cref="PolicyChoice.RandomScores"/> policy ranks tokens by scores drawn from <paramref name="thinning"/>.
+    /// <paramref name="readRules"/> trains Rock-Paper-Scissors answers toward a visible rule where one shows (see
+    /// <see cref="EvidenceTargets.RuleCandidate"/>); otherwise they count.</summary>
+    public List<TrainingWindow> Build(IReadOnlyList<EncodedRound> rounds, PolicyChoice choice, Func<int, bool> emit, StableRandom? thinning = null,
+        bool readRules = false)
     {
         var stream = new CompactedStream(choice.Create(contextLength));
         if (choice.RandomScores)
@@ -41,7 +41,7 @@ public sealed class WindowBuilder(int contextLength, int maxRounds, bool readRul
             {
                 break; // Full memory has reached L: play would refuse here too.
             }
-            if (emit(r) && Cut(stream.Tokens, rounds, r, itemTokens, choice) is { } window) windows.Add(window);
+            if (emit(r) && Cut(stream.Tokens, rounds, r, itemTokens, choice.Label, readRules) is { } window) windows.Add(window);
             stream.Append(round.Prompt);
             stream.Append(round.Answer);
             stream.EndRound();
@@ -51,9 +51,8 @@ public sealed class WindowBuilder(int contextLength, int maxRounds, bool readRul
 
     /// <summary>The kept prefix, then rounds from <paramref name="first"/> on while they fit; null if no answer is trainable.</summary>
     TrainingWindow? Cut(IReadOnlyList<StreamToken> kept, IReadOnlyList<EncodedRound> rounds, int first,
-        IReadOnlyDictionary<int, int> itemTokens, PolicyChoice policy)
+        IReadOnlyDictionary<int, int> itemTokens, string policy, bool rules)
     {
-        bool rules = readRules && policy.KeepsWholeText;
         var visible = new List<StreamToken>(kept);
         var answers = new List<AnswerTarget>();
         for (int r = first; r < rounds.Count && r < first + maxRounds; r++)
@@ -67,7 +66,7 @@ public sealed class WindowBuilder(int contextLength, int maxRounds, bool readRul
             if (index is { } i)
                 answers.Add(new AnswerTarget(visible.Count - 1, round.CandidateIds[i], round.CandidateIds, round.Source.Kind, followsRule));
         }
-        return answers.Count == 0 ? null : new TrainingWindow(visible.Select(t => t.Id).ToArray(), kept.Count, [.. answers], policy.Label);
+        return answers.Count == 0 ? null : new TrainingWindow(visible.Select(t => t.Id).ToArray(), kept.Count, [.. answers], policy);
     }
 
     static (int? Index, bool FollowsRule) Target(EncodedRound round, List<StreamToken> visible, IReadOnlyDictionary<int, int> itemTokens, bool rules)

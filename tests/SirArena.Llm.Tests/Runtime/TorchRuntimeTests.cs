@@ -10,9 +10,7 @@ public class TorchRuntimeTests
     {
         TorchRuntime.EnsureLoaded();
 
-        bool userSetsOne = Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") is not null
-            || Environment.GetEnvironmentVariable("GLIBC_TUNABLES")?.Contains("arena_max") == true;
         bool glibc = OperatingSystem.IsLinux() && !RuntimeInformation.RuntimeIdentifier.Contains("musl");
-        TorchRuntime.ArenaLimitSet.Should().Be(glibc && !userSetsOne);
+        TorchRuntime.ArenaLimitSet.Should().Be(glibc && !TorchRuntime.EnvironmentSetsArenaLimit);
     }
 }
