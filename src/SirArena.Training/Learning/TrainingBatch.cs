@@ -19,13 +19,13 @@ public sealed class TrainingBatch : IDisposable
     public long Tokens { get; }
 
     /// <param name="windows">the windows, at most L tokens each</param>
-    /// <param name="recallWeight">how much a grocery recall answer counts against another answer: recalls are one
-    /// answer in fifty of the corpus, yet reading a request back is one of the model's three headline skills</param>
+    /// <param name="weights">how much each kind of answer counts in the answer loss (null: all alike)</param>
     /// <param name="device">the model's device (CPU when null)</param>
     /// <param name="length">the padded length T, at least the longest window's (null: the longest window's)</param>
-    public TrainingBatch(IReadOnlyList<TrainingWindow> windows, float recallWeight = 1f, Device? device = null, int? length = null)
+    public TrainingBatch(IReadOnlyList<TrainingWindow> windows, AnswerWeights? weights = null, Device? device = null, int? length = null)
     {
         Windows = windows;
+        weights ??= AnswerWeights.Even;
         int B = windows.Count, longest = windows.Max(w => w.Ids.Length), T = length ?? longest;
         if (T < longest) throw new ArgumentOutOfRangeException(nameof(length), length, $"a batch padded to {T} cannot hold a window of {longest} tokens");
         var ids = new long[B * T];
@@ -48,7 +48,7 @@ public sealed class TrainingBatch : IDisposable
             {
                 targets[row + a.Position] = a.TargetId;
                 text[row + a.Position] = 0;
-                answer[row + a.Position] = a.Kind == RoundKind.GroceryRecall ? recallWeight : 1f;
+                answer[row + a.Position] = weights.Of(a);
             }
             Tokens += n;
         }

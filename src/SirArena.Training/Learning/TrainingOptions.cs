@@ -34,6 +34,10 @@ public sealed record TrainingOptions
     public double TextWeight { get; init; } = 0.5;
     /// <summary>How much a grocery recall answer weighs in the answer loss against any other answer.</summary>
     public double RecallWeight { get; init; } = 3.0;
+    /// <summary>How much an answer that follows a visible rule (a sequence player's next move) weighs against any other
+    /// answer.</summary>
+    public double RuleWeight { get; init; } = 1.0;
+    public AnswerWeights AnswerWeights => new((float)RecallWeight, (float)RuleWeight);
     /// <summary>
     /// The first steps train on grocery openings (<see cref="TrainingWindow.Opening"/>) and Rock-Paper-Scissors windows
     /// (see <see cref="OpeningFirstBatches"/>): reading a request back forms on openings, while in the full mix, where
@@ -96,6 +100,7 @@ public sealed record TrainingOptions
         if (!(LearningRate > 0)) throw new ArgumentException($"the learning rate must be > 0, got {LearningRate}");
         if (MinLearningRateRatio is < 0 or > 1) throw new ArgumentException($"the final learning rate ratio must lie in [0, 1], got {MinLearningRateRatio}");
         if (RecallWeight < 0) throw new ArgumentException($"the recall answer weight must be >= 0, got {RecallWeight}");
+        if (RuleWeight < 0) throw new ArgumentException($"the rule answer weight must be >= 0, got {RuleWeight}");
         if (TextWeight < 0) throw new ArgumentException($"the text loss weight must be >= 0, got {TextWeight}");
         if (Corpus.ContextLength != ContextLength) throw new ArgumentException($"the corpus context length ({Corpus.ContextLength}) must equal the model's L ({ContextLength})");
         Corpus.Validate();
