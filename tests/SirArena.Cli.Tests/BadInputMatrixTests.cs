@@ -148,6 +148,8 @@ public class BadInputMatrixTests(BadInputMatrixTests.ModelTemplate template) : I
         new("train --lr 0", s => ["train", "--out", Path.Combine(s.Root, "trained"), "--steps", "2", "--lr", "0"], Name("--lr")),
         new("train --grocery-share 2", s => ["train", "--out", Path.Combine(s.Root, "trained"), "--steps", "2", "--grocery-share", "2"], Name("--grocery-share")),
         new("train --shipped-item-share -1", s => ["train", "--out", Path.Combine(s.Root, "trained"), "--steps", "2", "--shipped-item-share", "-1"], Name("--shipped-item-share")),
+        new("train --rule-weight -1", s => ["train", "--out", Path.Combine(s.Root, "trained"), "--steps", "2", "--rule-weight", "-1"], Name("--rule-weight")),
+        new("train --move-weight -1", s => ["train", "--out", Path.Combine(s.Root, "trained"), "--steps", "2", "--move-weight", "-1"], Name("--move-weight")),
         new("train --players abc", s => ["train", "--out", Path.Combine(s.Root, "trained"), "--steps", "2", "--players", "abc"], Name("--players", "abc", "counting, sequences")),
         new("train --policies 1", s => ["train", "--out", Path.Combine(s.Root, "trained"), "--steps", "2", "--policies", "1"], Name("--policies", "paper, wide")),
         new("train --precision fp16", s => ["train", "--out", Path.Combine(s.Root, "trained"), "--steps", "2", "--precision", "fp16"], Name("--precision", "fp16", "fp32, bf16")),

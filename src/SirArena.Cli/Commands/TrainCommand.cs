@@ -39,6 +39,7 @@ public static class TrainCommand
         var textWeight = NumberOptions.WithDefault<double>("--text-weight", "weight of the next-token loss on the text beside the answer loss", "a number, 0 or more", v => v >= 0, defaults.TextWeight);
         var recallWeight = NumberOptions.WithDefault<double>("--recall-weight", "weight of a grocery recall answer against other answers", "a number, 0 or more", v => v >= 0, defaults.RecallWeight);
         var ruleWeight = NumberOptions.WithDefault<double>("--rule-weight", "with --players sequences, weight of an answer that follows a visible rule against other answers", "a number, 0 or more", v => v >= 0, defaults.RuleWeight);
+        var moveWeight = NumberOptions.WithDefault<double>("--move-weight", "weight of the opponent's reported move in the text loss against other text tokens", "a number, 0 or more", v => v >= 0, defaults.MoveWeight);
         var saveEvery = NumberOptions.WithDefault<int>("--checkpoint-interval", "steps between checkpoints", "a whole number, 1 or more", v => v >= 1, defaults.CheckpointInterval);
         var corpus = NumberOptions.WithDefault<int>("--corpus-windows", "training windows generated", "a whole number, 1 or more", v => v >= 1, defaults.CorpusWindows);
         var threads = NumberOptions.Optional<int>("--threads", "CPU threads for TorchSharp (default: all cores)", "a whole number of threads, 1 or more", v => v >= 1);
@@ -55,7 +56,7 @@ public static class TrainCommand
         var command = new Command("train", "train the default model on the project's own scenarios, compacted by the real memory policies")
         {
             output, minutes, steps, seed, batch, length, hidden, layers, heads, kvHeads, intermediate, vocab, lr, warmup, openingSteps, openingBatchShare,
-            evalEvery, evalWindows, textWeight, recallWeight, ruleWeight, saveEvery, corpus, groceryShare, openingShare, shippedShare, players, sequenceShare, policies, precision, threads, fresh, scenarios,
+            evalEvery, evalWindows, textWeight, recallWeight, ruleWeight, moveWeight, saveEvery, corpus, groceryShare, openingShare, shippedShare, players, sequenceShare, policies, precision, threads, fresh, scenarios,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -84,6 +85,7 @@ public static class TrainCommand
                 TextWeight = parse.GetValue(textWeight),
                 RecallWeight = parse.GetValue(recallWeight),
                 RuleWeight = parse.GetValue(ruleWeight),
+                MoveWeight = parse.GetValue(moveWeight),
                 CheckpointInterval = parse.GetValue(saveEvery),
                 CorpusWindows = parse.GetValue(corpus),
                 Threads = parse.GetValue(threads),

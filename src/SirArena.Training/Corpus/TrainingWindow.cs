@@ -19,7 +19,8 @@ public sealed record AnswerTarget(int Position, int TargetId, int[] CandidateIds
 /// <param name="Answers">The answer positions, ascending.</param>
 /// <param name="Policy">Which memory produced the prefix, e.g. "sir-384-0.9", for per-policy evaluation; <see cref="Opening"/>
 /// for a match's first rounds, which every memory holds whole.</param>
-public sealed record TrainingWindow(int[] Ids, int PrefixLength, AnswerTarget[] Answers, string Policy)
+/// <param name="OpponentMoves">The positions of the opponent's reported moves, ascending (none when null).</param>
+public sealed record TrainingWindow(int[] Ids, int PrefixLength, AnswerTarget[] Answers, string Policy, int[]? OpponentMoves = null)
 {
     public const string Opening = "opening";
 

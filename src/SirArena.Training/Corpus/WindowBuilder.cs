@@ -66,7 +66,9 @@ public sealed class WindowBuilder(int contextLength, int maxRounds)
             if (index is { } i)
                 answers.Add(new AnswerTarget(visible.Count - 1, round.CandidateIds[i], round.CandidateIds, round.Source.Kind, followsRule));
         }
-        return answers.Count == 0 ? null : new TrainingWindow(visible.Select(t => t.Id).ToArray(), kept.Count, [.. answers], policy);
+        if (answers.Count == 0) return null;
+        int[] moves = [.. Enumerable.Range(0, visible.Count).Where(i => visible[i].Role == TokenRole.OpponentMove)];
+        return new TrainingWindow(visible.Select(t => t.Id).ToArray(), kept.Count, [.. answers], policy, moves);
     }
 
     static (int? Index, bool FollowsRule) Target(EncodedRound round, List<StreamToken> visible, IReadOnlyDictionary<int, int> itemTokens, bool rules)

@@ -19,13 +19,13 @@ public sealed class TrainingBatch : IDisposable
     public long Tokens { get; }
 
     /// <param name="windows">the windows, at most L tokens each</param>
-    /// <param name="weights">how much each kind of answer counts in the answer loss (null: all alike)</param>
+    /// <param name="weights">how much each kind of answer counts in the answer loss, and the opponent's moves in the text loss (null: all alike)</param>
     /// <param name="device">the model's device (CPU when null)</param>
     /// <param name="length">the padded length T, at least the longest window's (null: the longest window's)</param>
-    public TrainingBatch(IReadOnlyList<TrainingWindow> windows, AnswerWeights? weights = null, Device? device = null, int? length = null)
+    public TrainingBatch(IReadOnlyList<TrainingWindow> windows, LossWeights? weights = null, Device? device = null, int? length = null)
     {
         Windows = windows;
-        weights ??= AnswerWeights.Even;
+        weights ??= LossWeights.Even;
         int B = windows.Count, longest = windows.Max(w => w.Ids.Length), T = length ?? longest;
         if (T < longest) throw new ArgumentOutOfRangeException(nameof(length), length, $"a batch padded to {T} cannot hold a window of {longest} tokens");
         var ids = new long[B * T];
@@ -44,6 +44,8 @@ public sealed class TrainingBatch : IDisposable
                 targets[row + t] = window.Ids[t + 1];
                 text[row + t] = 1;
             }
+            foreach (int move in window.OpponentMoves ?? [])
+                if (move >= window.PrefixLength) text[row + move - 1] = weights.Move; // the position that predicts it
             foreach (var a in window.Answers)
             {
                 targets[row + a.Position] = a.TargetId;

@@ -37,7 +37,9 @@ public sealed record TrainingOptions
     /// <summary>How much an answer that follows a visible rule (a sequence player's next move) weighs against any other
     /// answer.</summary>
     public double RuleWeight { get; init; } = 1.0;
-    public AnswerWeights AnswerWeights => new((float)RecallWeight, (float)RuleWeight);
+    /// <summary>How much the opponent's reported move weighs in the text loss against any other text token.</summary>
+    public double MoveWeight { get; init; } = 1.0;
+    public LossWeights LossWeights => new((float)RecallWeight, (float)RuleWeight, (float)MoveWeight);
     /// <summary>
     /// The first steps train on grocery openings (<see cref="TrainingWindow.Opening"/>) and Rock-Paper-Scissors windows
     /// (see <see cref="OpeningFirstBatches"/>): reading a request back forms on openings, while in the full mix, where
@@ -101,6 +103,7 @@ public sealed record TrainingOptions
         if (MinLearningRateRatio is < 0 or > 1) throw new ArgumentException($"the final learning rate ratio must lie in [0, 1], got {MinLearningRateRatio}");
         if (RecallWeight < 0) throw new ArgumentException($"the recall answer weight must be >= 0, got {RecallWeight}");
         if (RuleWeight < 0) throw new ArgumentException($"the rule answer weight must be >= 0, got {RuleWeight}");
+        if (MoveWeight < 0) throw new ArgumentException($"the opponent move weight must be >= 0, got {MoveWeight}");
         if (TextWeight < 0) throw new ArgumentException($"the text loss weight must be >= 0, got {TextWeight}");
         if (Corpus.ContextLength != ContextLength) throw new ArgumentException($"the corpus context length ({Corpus.ContextLength}) must equal the model's L ({ContextLength})");
         Corpus.Validate();

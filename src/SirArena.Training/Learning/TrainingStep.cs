@@ -29,7 +29,7 @@ public sealed class TrainingStep(LlamaForCausalLM model, AdamW optimizer, Traini
         using var scope = NewDisposeScope();
         long mark = Stopwatch.GetTimestamp();
         OptimizerFactory.SetLearningRate(optimizer, learningRate);
-        var batches = PaddingGroups.Of(windows).Select(group => new TrainingBatch(group, options.AnswerWeights, model.Device,
+        var batches = PaddingGroups.Of(windows).Select(group => new TrainingBatch(group, options.LossWeights, model.Device,
             bf16 is null ? null : BFloat16Copy.PaddedLength(group.Max(w => w.Ids.Length), options.ContextLength))).ToArray();
         optimizer.zero_grad();
         bf16?.TakeWeights();

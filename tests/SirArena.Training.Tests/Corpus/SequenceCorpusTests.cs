@@ -26,4 +26,25 @@ public class SequenceCorpusTests
     {
         Windows(RpsPlayers.Counting).SelectMany(w => w.Answers).Should().NotContain(a => a.FollowsRule);
     }
+
+    [Fact]
+    public void A_window_marks_every_reported_opponent_move_and_nothing_else()
+    {
+        var windows = Windows(RpsPlayers.Counting);
+        var tokenizer = Shipped.Tokenizer;
+
+        foreach (var window in windows.Take(50))
+        {
+            var texts = window.Ids.Select(id => tokenizer.TokenText(id)).ToArray();
+            bool IsMove(int p) => texts[p].Trim() is "rock" or "paper" or "scissors";
+            // After the prefix every round's text is whole: a move word there is either the opponent's report,
+            // right after "I chose [", or one of the options the prompt lists, after ") ".
+            var reported = Enumerable.Range(window.PrefixLength, texts.Length - window.PrefixLength)
+                .Where(p => IsMove(p) && texts[p - 1].EndsWith('[')).ToArray();
+            reported.Should().NotBeEmpty();
+            window.OpponentMoves.Should().NotBeNull();
+            window.OpponentMoves!.Where(p => p >= window.PrefixLength).Should().Equal(reported);
+            window.OpponentMoves!.Where(p => !IsMove(p)).Should().BeEmpty("every marked position holds a move word");
+        }
+    }
 }

@@ -76,8 +76,8 @@ public class MixedPrecisionTests
     {
         TorchRuntime.EnsureLoaded();
         TrainingWindow[] windows = [Window(60, 0), Window(41, 1)];
-        using var exact = new TrainingBatch(windows, new AnswerWeights(Recall: 3f));
-        using var padded = new TrainingBatch(windows, new AnswerWeights(Recall: 3f), length: 64);
+        using var exact = new TrainingBatch(windows, new LossWeights(Recall: 3f));
+        using var padded = new TrainingBatch(windows, new LossWeights(Recall: 3f), length: 64);
 
         padded.Ids.shape.Should().Equal(2, 64);
         padded.AnswerMask.narrow(1, 0, 60).eq(exact.AnswerMask).all().item<bool>().Should().BeTrue();
@@ -85,6 +85,6 @@ public class MixedPrecisionTests
         padded.AnswerMask.narrow(1, 60, 4).sum().item<float>().Should().Be(0);
         padded.TextMask.narrow(1, 60, 4).sum().item<float>().Should().Be(0);
         padded.Tokens.Should().Be(exact.Tokens);
-        FluentActions.Invoking(() => new TrainingBatch(windows, new AnswerWeights(Recall: 3f), length: 59)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*60 tokens*");
+        FluentActions.Invoking(() => new TrainingBatch(windows, new LossWeights(Recall: 3f), length: 59)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*60 tokens*");
     }
 }

@@ -50,9 +50,9 @@ public class PaddingGroupsTests
         var table = randn(16, 16);
         Tensor Logits(TrainingBatch batch) => table.index_select(0, batch.Ids.reshape(-1)).view(batch.Ids.shape[0], batch.Ids.shape[1], 16); // any deterministic function of the ids
 
-        var whole = new TrainingBatch(windows, new AnswerWeights(Recall: 3f));
+        var whole = new TrainingBatch(windows, new LossWeights(Recall: 3f));
         var (loss, answer, text) = WindowLoss.Compute(Logits(whole), whole, 0.5);
-        var parts = groups.Select(g => new TrainingBatch(g, new AnswerWeights(Recall: 3f))).ToArray();
+        var parts = groups.Select(g => new TrainingBatch(g, new LossWeights(Recall: 3f))).ToArray();
         var (splitLoss, splitAnswer, splitText) = WindowLoss.Compute(parts.Select(Logits).ToArray(), parts, 0.5);
 
         splitLoss.item<float>().Should().BeApproximately(loss.item<float>(), 1e-5f);
