@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using SirArena.Arena.Replays;
+using SirArena.Llm.Memory;
 
 namespace SirArena.Arena.Checkpoints;
 
@@ -99,8 +100,10 @@ public static class CheckpointFile
         {
             throw new CheckpointRefusedException(path, $"its header is not valid: {e.Message}", e);
         }
-        if (header.Format != CheckpointHeader.FormatName || header.Version != CheckpointHeader.CurrentVersion)
-            throw new CheckpointRefusedException(path, $"format {header.Format} version {header.Version}; this program reads {CheckpointHeader.FormatName} version {CheckpointHeader.CurrentVersion}");
+        if (!header.IsReadable())
+            throw new CheckpointRefusedException(path,
+                $"format {header.Format} version {header.Version} (policy {header.Match?.Agent?.Policy}); this program reads " +
+                $"{CheckpointHeader.FormatName} version {CheckpointHeader.CurrentVersion}, and version {CheckpointHeader.DeferredAnswerVersion} of any policy but {AdaptiveSirMemory.PolicyName}");
         long stateLength = BinaryPrimitives.ReadInt64LittleEndian(span[(at += jsonLength)..]);
         at += 8;
         if (stateLength != body - at) throw new CheckpointRefusedException(path, $"its state should be {stateLength} bytes but {body - at} are there");

@@ -1,4 +1,5 @@
 using SirArena.Arena.Matches;
+using SirArena.Llm.Memory;
 
 namespace SirArena.Arena.Checkpoints;
 
@@ -16,12 +17,19 @@ public sealed record CheckpointHeader(
     DateTime CreatedUtc)
 {
     public const string FormatName = "sirarena-checkpoint";
-    /// <summary>Version 2: the agent defers its answers (replay version 3). A version 1 checkpoint is refused, so its
-    /// match starts a new chain instead of mixing the two ways of running an answer in one.</summary>
-    public const int CurrentVersion = 2;
+    /// <summary>Version 3: a sir-adaptive decay saves what its information ceiling and surprise alarm read (replay
+    /// version 4). Version 2 (the agent defers its answers, replay version 3) differs only there, so it is read for any
+    /// other policy; a sir-adaptive one, and version 1, are refused, so their match starts a new chain instead of
+    /// mixing two versions in one.</summary>
+    public const int CurrentVersion = 3;
+    public const int DeferredAnswerVersion = 2;
 
     public string Format { get; init; } = FormatName;
     public int Version { get; init; } = CurrentVersion;
+
+    /// <summary>Whether this program can resume from a checkpoint with this header (see <see cref="CurrentVersion"/>).</summary>
+    public bool IsReadable() => Format == FormatName
+        && (Version == CurrentVersion || (Version == DeferredAnswerVersion && Match?.Agent?.Policy != AdaptiveSirMemory.PolicyName));
 }
 
 /// <summary>

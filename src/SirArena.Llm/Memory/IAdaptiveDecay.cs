@@ -15,6 +15,10 @@ public interface IAdaptiveDecay
     /// restored decay knows it without being told.</summary>
     float Eta { get; }
 
+    /// <summary>The eta the policy's selection follows, which may differ from the one the scores decay by (a decay
+    /// that fades scores faster on a stream rich in information without giving up SirLLM's selection).</summary>
+    float SelectionEta { get; }
+
     /// <summary>Writes what the next choice depends on, for a checkpoint.</summary>
     void WriteState(BinaryWriter writer);
 

@@ -1,16 +1,22 @@
 namespace SirArena.Llm.Memory;
 
 /// <summary>
-/// Forgets faster while a short memory predicts the stream better than a long one (docs/sirllm.md, "Adaptive decay").
-/// Each round has a key token, the one it brought with the highest surprisal (in Rock-Paper-Scissors the opponent's
-/// reported move). Two frequency tables of key tokens run side by side, a fast one (about the last 5 rounds) and a
-/// slow one (about the last 100), each predicting the next key with add-<see cref="Smoothing"/> smoothing; the
-/// advantage is a running mean of how many more nats of log-probability the fast table gave the key than the slow
-/// one. While the stream is stationary the slow table, with more evidence, predicts better and the advantage is
-/// negative: eta stays at its maximum. After a player changes its favourite the fast table catches the new one within
-/// a few rounds and the advantage turns positive: eta falls linearly from <see cref="Onset"/> to its minimum at
-/// <see cref="Full"/>, so the old regime's high scores fade, and it returns as the slow table catches up. A task whose
-/// key tokens are new words every round (grocery questions) gives the sparse fast table no advantage.
+/// Chooses each round's eta from what the stream showed (docs/sirllm.md, "Adaptive decay"). Each round has a key
+/// token, the one it brought with the highest surprisal (in Rock-Paper-Scissors the opponent's reported move). Three
+/// readings of the stream decide eta:
+/// <list type="bullet">
+/// <item>Information: a stored score halves for every <see cref="HalfLifeNats"/> nats of surprisal the stream brings,
+/// so a stream full of new facts (grocery questions, about 15 nats a round) fades its old ones faster than one that
+/// brings a nat a round (a move), where eta stays at its maximum. This is a ceiling on eta, not an alarm: the
+/// selection stays SirLLM's.</item>
+/// <item>A change of regime, read two ways: a fast frequency table of key tokens (about the last 5 rounds) predicting
+/// the keys better than a slow one (about the last 100), and the model's own surprisal on the key rising above its long
+/// run mean. Either lowers the selection's eta from its maximum to <see cref="MinEta"/>; the first is quick on a
+/// player whose favourite changes, the second on the rounds when the model is caught out.</item>
+/// <item>Whether there is a regime at all: the alarms count only while the slow table predicts the keys (their mean
+/// log-probability under it above <see cref="RepeatingKeysFloor"/>), since a stream whose keys are new words every
+/// round has no favourite to change, and an alarm there would only evict what was asked to be kept.</item>
+/// </list>
 /// </summary>
 public sealed class PredictiveDecay : IAdaptiveDecay
 {
@@ -18,15 +24,28 @@ public sealed class PredictiveDecay : IAdaptiveDecay
     public const double SlowWeight = 0.01;
     public const double AdvantageWeight = 0.2;
     public const double Smoothing = 0.05;
-    /// <summary>Advantage, in nats per round, at which eta starts to fall.</summary>
+    /// <summary>Advantage of the fast table, in nats per round, at which eta starts to fall.</summary>
     public const double Onset = 0.05;
     /// <summary>Advantage at which eta reaches its minimum.</summary>
     public const double Full = 0.2;
-    /// <summary>Rounds before the tables are trusted; eta stays at its maximum until then.</summary>
+    public const double SurpriseFastWeight = 0.3;
+    public const double SurpriseSlowWeight = 0.02;
+    /// <summary>Rise of the key's surprisal over its long-run mean, in nats, at which eta starts to fall.</summary>
+    public const double SurpriseOnset = 0.2;
+    /// <summary>Rise at which eta reaches its minimum.</summary>
+    public const double SurpriseFull = 0.5;
+    public const double FitWeight = 0.05;
+    /// <summary>Mean ln p_slow(key) below which the keys do not repeat (about twenty equally likely keys).</summary>
+    public const double RepeatingKeysFloor = -3;
+    public const double InformationWeight = 0.2;
+    /// <summary>Nats of surprisal the stream brings while a stored score halves.</summary>
+    public const double HalfLifeNats = 30;
+    /// <summary>Rounds before the alarms are trusted; the selection's eta stays at its maximum until then.</summary>
     public const int WarmUpRounds = 30;
 
     readonly Dictionary<int, double> fast = [], slow = [];
-    double fastTotal, slowTotal, advantage;
+    double fastTotal, slowTotal, advantage, slowFit;
+    double information = double.NaN, fastSurprise = double.NaN, slowSurprise = double.NaN;
     long rounds;
 
     public PredictiveDecay(float maxEta, float minEta)
@@ -42,16 +61,26 @@ public sealed class PredictiveDecay : IAdaptiveDecay
     /// <summary>The running advantage of the fast table, in nats per round (for tests and docs).</summary>
     public double Advantage => advantage;
 
+    /// <summary>How far the key's surprisal runs above its long-run mean, in nats (for tests and docs).</summary>
+    public double SurpriseRise => double.IsNaN(fastSurprise) ? 0 : fastSurprise - slowSurprise;
+
     public float EtaAfter(ReadOnlySpan<int> roundIds, ReadOnlySpan<float> roundScores)
     {
-        if (KeyOf(roundIds, roundScores) is { } key)
+        double brought = 0;
+        foreach (var score in roundScores)
+            if (float.IsFinite(score)) brought += score;
+        information = Follow(information, brought, InformationWeight);
+        if (KeyOf(roundIds, roundScores) is var (key, surprise))
         {
             if (rounds > 0)
             {
                 int seen = slow.Count + 1; // the slow table has seen every key the fast one has
-                double gain = Math.Log(Predict(fast, fastTotal, key, seen)) - Math.Log(Predict(slow, slowTotal, key, seen));
-                advantage += AdvantageWeight * (gain - advantage);
+                double slowLogP = Math.Log(Predict(slow, slowTotal, key, seen));
+                advantage += AdvantageWeight * (Math.Log(Predict(fast, fastTotal, key, seen)) - slowLogP - advantage);
+                slowFit += FitWeight * (slowLogP - slowFit);
             }
+            fastSurprise = Follow(fastSurprise, surprise, SurpriseFastWeight);
+            slowSurprise = Follow(slowSurprise, surprise, SurpriseSlowWeight);
             fastTotal = Count(fast, fastTotal, key, FastWeight);
             slowTotal = Count(slow, slowTotal, key, SlowWeight);
             rounds++;
@@ -59,25 +88,39 @@ public sealed class PredictiveDecay : IAdaptiveDecay
         return Eta;
     }
 
-    public float Eta
+    /// <summary>The eta the scores decay by: the selection's, capped by the information ceiling.</summary>
+    public float Eta => Math.Min(SelectionEta, InformationCeiling);
+
+    /// <summary>The eta of the alarms alone: the maximum unless a change of regime shows.</summary>
+    public float SelectionEta
     {
         get
         {
-            if (rounds <= WarmUpRounds) return MaxEta;
-            double drop = Math.Clamp((advantage - Onset) / (Full - Onset), 0, 1);
+            if (rounds <= WarmUpRounds || slowFit < RepeatingKeysFloor) return MaxEta;
+            double drop = Math.Max(
+                Math.Clamp((advantage - Onset) / (Full - Onset), 0, 1),
+                Math.Clamp((SurpriseRise - SurpriseOnset) / (SurpriseFull - SurpriseOnset), 0, 1));
             return (float)(MaxEta - drop * (MaxEta - MinEta));
         }
     }
 
-    /// <summary>The round's most surprising token; null for a round that brought none with a finite score.</summary>
-    static int? KeyOf(ReadOnlySpan<int> ids, ReadOnlySpan<float> scores)
+    /// <summary>2^(-information per round / half-life), within [min, max]; the maximum before the first round.</summary>
+    public float InformationCeiling => double.IsNaN(information)
+        ? MaxEta
+        : (float)Math.Clamp(Math.Pow(2, -information / HalfLifeNats), MinEta, MaxEta);
+
+    /// <summary>The round's most surprising token and its surprisal; null for a round that brought none with a finite score.</summary>
+    static (int Id, float Surprisal)? KeyOf(ReadOnlySpan<int> ids, ReadOnlySpan<float> scores)
     {
-        int? key = null;
+        (int, float)? key = null;
         float best = float.NegativeInfinity;
         for (int i = 0; i < ids.Length; i++)
-            if (float.IsFinite(scores[i]) && scores[i] > best) (best, key) = (scores[i], ids[i]);
+            if (float.IsFinite(scores[i]) && scores[i] > best) (best, key) = (scores[i], (ids[i], scores[i]));
         return key;
     }
+
+    /// <summary>A running mean that starts at its first value.</summary>
+    static double Follow(double mean, double value, double weight) => double.IsNaN(mean) ? value : mean + weight * (value - mean);
 
     static double Predict(Dictionary<int, double> table, double total, int key, int seen) =>
         (table.GetValueOrDefault(key) + Smoothing) / (total + Smoothing * seen);
@@ -94,9 +137,8 @@ public sealed class PredictiveDecay : IAdaptiveDecay
     {
         Write(writer, fast);
         Write(writer, slow);
-        writer.Write(fastTotal);
-        writer.Write(slowTotal);
-        writer.Write(advantage);
+        foreach (var value in (double[])[fastTotal, slowTotal, advantage, slowFit, information, fastSurprise, slowSurprise])
+            writer.Write(value);
         writer.Write(rounds);
     }
 
@@ -107,6 +149,10 @@ public sealed class PredictiveDecay : IAdaptiveDecay
         fastTotal = reader.ReadDouble();
         slowTotal = reader.ReadDouble();
         advantage = reader.ReadDouble();
+        slowFit = reader.ReadDouble();
+        information = reader.ReadDouble();
+        fastSurprise = reader.ReadDouble();
+        slowSurprise = reader.ReadDouble();
         rounds = reader.ReadInt64();
     }
 

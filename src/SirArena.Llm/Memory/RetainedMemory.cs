@@ -78,7 +78,7 @@ public sealed class RetainedMemory
         if (policy is null)
             throw new InvalidOperationException("a recorded memory has no policy to choose its evictions; apply the record's with Forget");
         var keep = policy is IAdaptiveMemoryPolicy adaptive && decay is not null
-            ? adaptive.SelectKept(ledger.Scores, incoming, decay.Eta)
+            ? adaptive.SelectKept(ledger.Scores, incoming, decay.SelectionEta)
             : policy.SelectKept(ledger.Scores, incoming);
         return new Eviction(keep, ledger.Compact(keep));
     }

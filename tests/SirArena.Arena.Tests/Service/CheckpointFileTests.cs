@@ -60,4 +60,24 @@ public class CheckpointFileTests
         read.Should().Throw<CheckpointRefusedException>()
             .WithMessage(damage == "magic" ? "*not a SirArena checkpoint*" : "*checksum*").And.Path.Should().Be(path);
     }
+
+    [Theory]
+    [InlineData("sir", CheckpointHeader.CurrentVersion, true)]
+    [InlineData("sir-adaptive", CheckpointHeader.CurrentVersion, true)]
+    [InlineData("sir", CheckpointHeader.DeferredAnswerVersion, true)]
+    [InlineData("streaming", CheckpointHeader.DeferredAnswerVersion, true)]
+    [InlineData("sir-adaptive", CheckpointHeader.DeferredAnswerVersion, false)]
+    [InlineData("sir", 1, false)]
+    public void An_older_checkpoint_is_read_unless_what_it_saved_has_changed_since(string policy, int version, bool read)
+    {
+        using var folder = new ReplayFolder();
+        var path = folder.File("a.checkpoint");
+        var header = Header with { Match = Header.Match with { Agent = new AgentSpec { Policy = policy } }, Version = version };
+        CheckpointFile.Write(path, header, w => w.Write("state"));
+
+        var load = () => CheckpointFile.Read(path);
+
+        if (read) load().Header.Should().Be(header);
+        else load.Should().Throw<CheckpointRefusedException>().WithMessage($"*version {version} (policy {policy})*");
+    }
 }

@@ -68,8 +68,13 @@ public class PredictiveDecayTests
     public void A_restored_decay_chooses_what_the_saved_one_would_have()
     {
         var keys = Player(new Random(5), 200, 0.6, 0.3, 0.1).Concat(Player(new Random(6), 200, 0.1, 0.3, 0.6)).ToArray();
+        var random = new Random(10);
+        // Surprisal and information vary too, so every running mean the decay keeps matters to what it chooses next.
+        var rounds = keys.Select(k => (Key: k, Surprisal: (float)(0.5 + 2 * random.NextDouble()), Other: (float)(3 * random.NextDouble()))).ToArray();
+        float[] Play(PredictiveDecay decay, IEnumerable<(int Key, float Surprisal, float Other)> part) =>
+            part.Select(r => decay.EtaAfter([900, r.Key, 901], [0.01f, r.Surprisal, Math.Min(r.Other, r.Surprisal)])).ToArray();
         var original = new PredictiveDecay(0.95f, 0.6f);
-        Etas(original, keys[..250]);
+        Play(original, rounds[..250]);
         using var stream = new MemoryStream();
         original.WriteState(new BinaryWriter(stream));
         var restored = new PredictiveDecay(0.95f, 0.6f);
@@ -77,7 +82,73 @@ public class PredictiveDecayTests
         restored.ReadState(new BinaryReader(stream));
 
         restored.Eta.Should().Be(original.Eta, "the eta in force is part of the state");
-        Etas(restored, keys[250..]).Should().Equal(Etas(original, keys[250..]));
+        restored.SelectionEta.Should().Be(original.SelectionEta);
+        Play(restored, rounds[250..]).Should().Equal(Play(original, rounds[250..]));
+    }
+
+    /// <summary>Rounds of new words, each bringing about <paramref name="nats"/> of surprisal over six tokens.</summary>
+    static float[] NewWords(PredictiveDecay decay, Random random, int rounds, double nats) =>
+        Enumerable.Range(0, rounds).Select(_ =>
+        {
+            var scores = Enumerable.Range(0, 6).Select(_ => (float)(nats / 6 * (0.5 + random.NextDouble()))).ToArray();
+            var ids = Enumerable.Range(0, 6).Select(_ => random.Next(1000, 5000)).ToArray();
+            return decay.EtaAfter(ids, scores);
+        }).ToArray();
+
+    [Fact]
+    public void A_stream_rich_in_information_decays_by_its_half_life_while_its_selection_stays_sirllms()
+    {
+        var decay = new PredictiveDecay(0.9f, 0.3f);
+
+        var etas = NewWords(decay, new Random(11), 400, 15);
+
+        float expected = (float)Math.Pow(2, -15 / PredictiveDecay.HalfLifeNats); // about 0.71
+        etas.Skip(50).Should().OnlyContain(eta => Math.Abs(eta - expected) < 0.05f, "a score halves for every 30 nats the stream brings");
+        decay.SelectionEta.Should().Be(0.9f, "new words every round are no change of regime");
+        decay.InformationCeiling.Should().BeLessThan(0.9f);
+    }
+
+    [Fact]
+    public void A_stream_that_brings_a_nat_a_round_keeps_the_largest_eta()
+    {
+        var decay = new PredictiveDecay(0.9f, 0.3f);
+
+        Etas(decay, Player(new Random(12), 300, 0.5, 0.3, 0.2));
+
+        decay.InformationCeiling.Should().Be(0.9f, "2^(-1.4/30) is above the largest eta");
+    }
+
+    [Fact]
+    public void The_models_surprisal_on_the_key_rising_lowers_eta_although_the_keys_come_as_often_as_before()
+    {
+        var keys = Player(new Random(13), 410, 0.5, 0.3, 0.2).ToArray();
+        var control = new PredictiveDecay(0.9f, 0.3f);
+        var surprised = new PredictiveDecay(0.9f, 0.3f);
+        foreach (int key in keys[..400])
+        {
+            control.EtaAfter([900, key], [0.01f, 1.0f]);
+            surprised.EtaAfter([900, key], [0.01f, 1.0f]);
+        }
+
+        var calm = keys[400..].Select(key => control.EtaAfter([900, key], [0.01f, 1.0f])).ToArray();
+        var caught = keys[400..].Select(key => surprised.EtaAfter([900, key], [0.01f, 1.8f])).ToArray();
+
+        caught.Min().Should().BeLessThan(0.6f, "the key's surprisal runs 0.8 nats above its long-run mean");
+        caught.Zip(calm).Should().OnlyContain(pair => pair.First <= pair.Second, "the same keys, only more surprising");
+        surprised.SurpriseRise.Should().BeGreaterThan(PredictiveDecay.SurpriseFull);
+    }
+
+    [Fact]
+    public void Keys_that_never_repeat_raise_no_alarm_however_their_surprisal_moves()
+    {
+        var decay = new PredictiveDecay(0.9f, 0.3f);
+        var random = new Random(14);
+        for (int round = 0; round < 400; round++)
+        {
+            float surprisal = round % 40 < 10 ? 3f : 1f; // a rise of 2 nats every 40 rounds
+            decay.EtaAfter([900, random.Next(1000, 100_000)], [0.01f, surprisal]);
+            decay.SelectionEta.Should().Be(0.9f, "a stream without a favourite has no regime to change (round {0})", round);
+        }
     }
 
     [Theory]
@@ -121,5 +192,25 @@ public class PredictiveDecayTests
         live.AdaptsDecay.Should().BeTrue();
         etas.Skip(100).Take(20).Should().Contain(eta => eta < 0.95f, "the favourite changed at round 100");
         rebuilt.Snapshot().Should().Equal(live.Snapshot());
+    }
+
+    [Fact]
+    public void A_memory_decaying_by_the_information_ceiling_still_selects_as_sirllm()
+    {
+        var memory = new RetainedMemory(new AdaptiveSirMemory(2, 40, 0, 0.9f, 0.3f));
+        var random = new Random(15);
+        long next = 0;
+        for (int round = 0; round < 60; round++)
+        {
+            var scores = Enumerable.Range(0, 6).Select(_ => (float)(5 * random.NextDouble())).ToArray();
+            var held = memory.Scores.ToArray();
+            var eviction = memory.MakeRoom(6);
+
+            eviction.Kept.Should().Equal(new SirMemory(2, 40, 0, 0.9f).SelectKept(held, 6), "round {0}", round);
+            memory.Append([.. Enumerable.Range(0, 6).Select(_ => random.Next(1000, 100_000))], scores, next);
+            next += 6;
+            memory.EndRound();
+        }
+        memory.LastEta.Should().BeLessThan(0.75f, "15 nats a round decay the scores by about 0.71");
     }
 }
