@@ -31,9 +31,9 @@ public sealed class PredictiveDecay : IAdaptiveDecay
     public const double SurpriseFastWeight = 0.3;
     public const double SurpriseSlowWeight = 0.02;
     /// <summary>Rise of the key's surprisal over its long-run mean, in nats, at which eta starts to fall.</summary>
-    public const double SurpriseOnset = 0.2;
+    public const double SurpriseOnset = 0.3;
     /// <summary>Rise at which eta reaches its minimum.</summary>
-    public const double SurpriseFull = 0.5;
+    public const double SurpriseFull = 0.6;
     public const double FitWeight = 0.05;
     /// <summary>Mean ln p_slow(key) below which the keys do not repeat (about twenty equally likely keys).</summary>
     public const double RepeatingKeysFloor = -3;
