@@ -3,9 +3,10 @@ namespace SirArena.Llm.Memory;
 /// <summary>
 /// SirLLM with an adaptive decay: the same selection as <see cref="SirMemory"/> (sinks, top scorers, recent tokens),
 /// but each round's eta is chosen by a <see cref="PredictiveDecay"/> between <see cref="MinEta"/> and
-/// <see cref="DecayRatio"/>, so memory is rigid while the opponent is predictable and fades after it changes. As
-/// eta falls, the slots for top scorers give way to the newest tokens in proportion, so at the smallest eta the memory
-/// is StreamingLLM's window: decayed scores alone cannot clear a full cache faster than new rounds push tokens out.
+/// <see cref="DecayRatio"/>, so memory is rigid while the opponent is predictable, fades after it changes, and fades
+/// faster in a stream that brings much information a round. As the decay's selection eta falls, the slots for top
+/// scorers give way to the newest tokens in proportion, so at the smallest eta the memory is StreamingLLM's window:
+/// decayed scores alone cannot clear a full cache faster than new rounds push tokens out.
 /// </summary>
 public sealed class AdaptiveSirMemory : IAdaptiveMemoryPolicy
 {
