@@ -53,6 +53,10 @@ public sealed class RetainedMemory
     /// <summary>The eta applied at the end of the last round (<see cref="Eta"/> before the first, and always for a fixed decay).</summary>
     public float LastEta { get; private set; }
 
+    /// <summary>The eta the policy's next selection follows: an adaptive decay's <see cref="IAdaptiveDecay.SelectionEta"/>,
+    /// otherwise <see cref="Eta"/>.</summary>
+    public float SelectionEta => decay?.SelectionEta ?? Eta;
+
     /// <summary>What the scores are: the policy's; for a recorded memory, what the record's scores are.</summary>
     public ScoreSource Source { get; }
 
@@ -78,7 +82,7 @@ public sealed class RetainedMemory
         if (policy is null)
             throw new InvalidOperationException("a recorded memory has no policy to choose its evictions; apply the record's with Forget");
         var keep = policy is IAdaptiveMemoryPolicy adaptive && decay is not null
-            ? adaptive.SelectKept(ledger.Scores, incoming, decay.SelectionEta)
+            ? adaptive.SelectKept(ledger.Scores, incoming, SelectionEta)
             : policy.SelectKept(ledger.Scores, incoming);
         return new Eviction(keep, ledger.Compact(keep));
     }

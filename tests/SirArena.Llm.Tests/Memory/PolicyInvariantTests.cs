@@ -23,12 +23,14 @@ public sealed class PolicyInvariantTests
         {
             int n = rng.Next(1, maxChunk + 1);
             float[] before = [.. stream.Scores];
+            float selectionEta = stream.Memory.SelectionEta;
             int[] kept = stream.Round(ScoreStream.RandomChunk(rng, n));
 
             kept.Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
             kept.Should().NotContain(slot => slot < 0 || slot >= before.Length);
             (kept.Length + n).Should().BeLessThanOrEqualTo(policy.Budget, "round {0} must fit the budget", round);
-            policy.SelectKept(before, n).Should().Equal(kept, "the same scores and chunk give the same answer");
+            var again = policy is IAdaptiveMemoryPolicy adaptive ? adaptive.SelectKept(before, n, selectionEta) : policy.SelectKept(before, n);
+            again.Should().Equal(kept, "the same scores, chunk and eta give the same answer");
 
             if (kept.Length == before.Length)
             {
