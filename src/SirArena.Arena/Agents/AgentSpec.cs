@@ -30,6 +30,10 @@ public sealed record AgentSpec
     /// <summary>True when <see cref="Eta"/> means something: the agent's policy ranks by surprisal, which it decays.</summary>
     public bool DecaysScores => Scores == ScoreSource.Surprisal;
 
+    /// <summary>True for the policy whose decay chooses each round's eta (sir-adaptive): what its replays and checkpoints
+    /// hold about that choice depends on their version.</summary>
+    public bool AdaptsDecay => IsLlm && Policy == AdaptiveSirMemory.PolicyName;
+
     /// <summary>What the agent's memory ranks tokens by (<see cref="ScoreSource.None"/> for a baseline).</summary>
     public ScoreSource Scores => IsLlm ? CreatePolicy(int.MaxValue).Scores : ScoreSource.None;
 

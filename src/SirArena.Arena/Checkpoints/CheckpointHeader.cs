@@ -1,5 +1,4 @@
 using SirArena.Arena.Matches;
-using SirArena.Llm.Memory;
 
 namespace SirArena.Arena.Checkpoints;
 
@@ -29,7 +28,7 @@ public sealed record CheckpointHeader(
 
     /// <summary>Whether this program can resume from a checkpoint with this header (see <see cref="CurrentVersion"/>).</summary>
     public bool IsReadable() => Format == FormatName
-        && (Version == CurrentVersion || (Version == DeferredAnswerVersion && Match?.Agent?.Policy != AdaptiveSirMemory.PolicyName));
+        && (Version == CurrentVersion || (Version == DeferredAnswerVersion && Match?.Agent?.AdaptsDecay != true));
 }
 
 /// <summary>

@@ -73,7 +73,7 @@ public sealed record ReplayHeader(MatchSpec Match, string? ModelHash, float Eta,
         {
             Version = agent switch
             {
-                IMemoryAgent { DefersAnswers: true } when spec.Agent.Policy == AdaptiveSirMemory.PolicyName => AdaptiveDecayVersion,
+                IMemoryAgent { DefersAnswers: true } when spec.Agent.AdaptsDecay => AdaptiveDecayVersion,
                 IMemoryAgent { DefersAnswers: true } => DeferredAnswerVersion,
                 IMemoryAgent { Scores: var scores } when !scores.EntersAtSurprisal() => ScoredPolicyVersion,
                 _ => SurprisalOnlyVersion,

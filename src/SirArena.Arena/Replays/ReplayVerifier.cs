@@ -1,7 +1,6 @@
 using SirArena.Arena.Agents;
 using SirArena.Arena.Matches;
 using SirArena.Llm.Checkpoints;
-using SirArena.Llm.Memory;
 using SirArena.Simulation.Scenarios;
 using TorchSharp;
 
@@ -24,7 +23,7 @@ public sealed class ReplayVerifier(MatchFactory factory)
         if (header.FirstRound != 0)
             return ReplayVerification.NotRun(
                 $"{path} continues {header.Previous ?? "an earlier file"} from round {header.FirstRound}; verify the chain from its first file");
-        if (header.Version < ReplayHeader.AdaptiveDecayVersion && header.Match.Agent.Policy == AdaptiveSirMemory.PolicyName)
+        if (header.Version < ReplayHeader.AdaptiveDecayVersion && header.Match.Agent.AdaptsDecay)
             return ReplayVerification.NotRun(
                 $"{path} (version {header.Version}) was recorded with an earlier adaptive decay, whose etas this build does not choose; " +
                 "`replay --round` still rebuilds its memory from the etas it recorded");

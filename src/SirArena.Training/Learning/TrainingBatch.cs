@@ -44,9 +44,9 @@ public sealed class TrainingBatch : IDisposable
                 targets[row + t] = window.Ids[t + 1];
                 text[row + t] = 1;
             }
-            // A move is predicted at the position before it, which has a text target only from the prefix's last token on.
+            // A move is predicted at the position before it, weighed there only where that position has a text target.
             foreach (int move in window.OpponentMoves ?? [])
-                if (move >= Math.Max(1, window.PrefixLength)) text[row + move - 1] = weights.Move;
+                if (move >= 1 && text[row + move - 1] > 0) text[row + move - 1] = weights.Move;
             foreach (var a in window.Answers)
             {
                 targets[row + a.Position] = a.TargetId;

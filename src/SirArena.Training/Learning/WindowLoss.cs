@@ -8,8 +8,8 @@ namespace SirArena.Training.Learning;
 /// <c>textWeight</c> times the weighted mean next-token cross-entropy of the text after the compacted prefix (weights:
 /// <see cref="LossWeights"/>). The answers are the goal; the text term is there because at play time SirLLM ranks
 /// tokens by this model's own surprisal, so the model must find the template predictable and an opponent's rare move
-/// surprising. Each term is a mean over its own
-/// positions so that the hundred-odd text tokens of a window do not drown its four or five answers.
+/// surprising. Each term is a mean over its own positions so that the hundred-odd text tokens of a window do not drown
+/// its four or five answers.
 /// </summary>
 public static class WindowLoss
 {
