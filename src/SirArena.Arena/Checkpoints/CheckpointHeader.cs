@@ -16,11 +16,11 @@ public sealed record CheckpointHeader(
     DateTime CreatedUtc)
 {
     public const string FormatName = "sirarena-checkpoint";
-    /// <summary>Version 3: a sir-adaptive decay saves what its information ceiling and surprise alarm read (replay
-    /// version 4). Version 2 (the agent defers its answers, replay version 3) differs only there, so it is read for any
-    /// other policy; a sir-adaptive one, and version 1, are refused, so their match starts a new chain instead of
-    /// mixing two versions in one.</summary>
-    public const int CurrentVersion = 3;
+    /// <summary>Version 4: a sir-adaptive decay saves what its information ceiling and surprise alarm read, the spread
+    /// of the key's surprisal included (replay version 5). Versions 2 (the agent defers its answers, replay version 3)
+    /// and 3 differ from it only there, so they are read for any other policy; a sir-adaptive one, and version 1, are
+    /// refused, so their match starts a new chain instead of mixing two versions in one.</summary>
+    public const int CurrentVersion = 4;
     public const int DeferredAnswerVersion = 2;
 
     public string Format { get; init; } = FormatName;
@@ -28,7 +28,7 @@ public sealed record CheckpointHeader(
 
     /// <summary>Whether this program can resume from a checkpoint with this header (see <see cref="CurrentVersion"/>).</summary>
     public bool IsReadable() => Format == FormatName
-        && (Version == CurrentVersion || (Version == DeferredAnswerVersion && Match?.Agent?.AdaptsDecay != true));
+        && (Version == CurrentVersion || (Version >= DeferredAnswerVersion && Version < CurrentVersion && Match?.Agent?.AdaptsDecay != true));
 }
 
 /// <summary>

@@ -9,7 +9,7 @@ namespace SirArena.Arena.Replays;
 
 /// <summary>
 /// The first line of a replay file. The format, version 1 (version 2 for a policy that does not rank by surprisal,
-/// version 3 for an agent that defers its answers, version 4 for sir-adaptive's present decay, see
+/// version 3 for an agent that defers its answers, version 4 or 5 for sir-adaptive, see
 /// <see cref="CurrentVersion"/>), is JSON Lines: UTF-8, one JSON
 /// object per line, each line ended by "\n"; property names in camelCase, enums as camelCase strings, floats in their
 /// shortest round-trip form (so scores read back bit for bit), NaN and infinities as the strings "NaN", "Infinity",
@@ -40,11 +40,12 @@ public sealed record ReplayHeader(MatchSpec Match, string? ModelHash, float Eta,
     /// the next prompt (<see cref="IMemoryAgent.DefersAnswers"/>), so `--verify` plays it that way and a build that
     /// does not cannot reproduce it. Written for every agent that defers its answers.</summary>
     public const int DeferredAnswerVersion = 3;
-    /// <summary>Version 4: the lines of version 3, written for a sir-adaptive agent, whose decay also reads the
-    /// surprisal a round brings and the model's surprisal on its key token (docs/sirllm.md, "Adaptive decay"). A
-    /// sir-adaptive replay of an earlier version chose etas this build does not: `--verify` says so instead of
-    /// re-running it, and its memory still rebuilds from the etas it recorded.</summary>
-    public const int AdaptiveDecayVersion = 4;
+    /// <summary>Version 5: the lines of version 3, written for a sir-adaptive agent, whose decay also reads the
+    /// surprisal a round brings and the rise of the model's surprisal on its key token in its own standard deviations
+    /// (docs/sirllm.md, "Adaptive decay"); version 4 measured that rise in nats. A sir-adaptive replay of an earlier
+    /// version chose etas this build does not: `--verify` says so instead of re-running it, and its memory still
+    /// rebuilds from the etas it recorded.</summary>
+    public const int AdaptiveDecayVersion = 5;
     public const int CurrentVersion = AdaptiveDecayVersion;
     /// <summary>Version 2 adds a chunk's entry scores and a round's held scores, for policies that do not rank by
     /// surprisal (which never defer their answers).</summary>

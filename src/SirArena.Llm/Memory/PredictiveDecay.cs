@@ -10,9 +10,10 @@ namespace SirArena.Llm.Memory;
 /// brings a nat a round (a move), where eta stays at its maximum. This is a ceiling on eta, not an alarm: the
 /// selection stays SirLLM's.</item>
 /// <item>A change of regime, read two ways: a fast frequency table of key tokens (about the last 5 rounds) predicting
-/// the keys better than a slow one (about the last 100), and the model's own surprisal on the key rising above its long
-/// run mean. Either lowers the selection's eta from its maximum to <see cref="MinEta"/>; the first is quick on a
-/// player whose favourite changes, the second on the rounds when the model is caught out.</item>
+/// the keys better than a slow one (about the last 100), and the model's own surprisal on the key rising above its
+/// long-run mean, measured in its own standard deviations. Either lowers the selection's eta from its maximum to
+/// <see cref="MinEta"/>; the first is quick on a player whose favourite changes, the second on the rounds when the
+/// model is caught out.</item>
 /// <item>Whether there is a regime at all: the alarms count only while the slow table predicts the keys (their mean
 /// log-probability under it above <see cref="RepeatingKeysFloor"/>), since a stream whose keys are new words every
 /// round has no favourite to change, and an alarm there would only evict what was asked to be kept.</item>
@@ -30,10 +31,14 @@ public sealed class PredictiveDecay : IAdaptiveDecay
     public const double Full = 0.2;
     public const double SurpriseFastWeight = 0.3;
     public const double SurpriseSlowWeight = 0.02;
-    /// <summary>Rise of the key's surprisal over its long-run mean, in nats, at which eta starts to fall.</summary>
-    public const double SurpriseOnset = 0.3;
+    /// <summary>Rise of the key's surprisal over its long-run mean, in its long-run standard deviations, at which eta
+    /// starts to fall. Deviations, not nats: the key's surprisal swings several times more in a small cache.</summary>
+    public const double SurpriseOnset = 0.6;
     /// <summary>Rise at which eta reaches its minimum.</summary>
-    public const double SurpriseFull = 0.6;
+    public const double SurpriseFull = 1.2;
+    /// <summary>The smallest standard deviation the rise is measured in, so a stream that has not varied yet does not
+    /// turn a hundredth of a nat into an alarm.</summary>
+    public const double SmallestDeviation = 0.1;
     public const double FitWeight = 0.05;
     /// <summary>Mean ln p_slow(key) below which the keys do not repeat (about twenty equally likely keys).</summary>
     public const double RepeatingKeysFloor = -3;
@@ -45,7 +50,7 @@ public sealed class PredictiveDecay : IAdaptiveDecay
 
     readonly Dictionary<int, double> fast = [], slow = [];
     double fastTotal, slowTotal, advantage, slowFit;
-    double information = double.NaN, fastSurprise = double.NaN, slowSurprise = double.NaN;
+    double information = double.NaN, fastSurprise = double.NaN, slowSurprise = double.NaN, spread = double.NaN;
     long rounds;
 
     public PredictiveDecay(float maxEta, float minEta)
@@ -61,8 +66,11 @@ public sealed class PredictiveDecay : IAdaptiveDecay
     /// <summary>The running advantage of the fast table, in nats per round (for tests and docs).</summary>
     public double Advantage => advantage;
 
-    /// <summary>How far the key's surprisal runs above its long-run mean, in nats (for tests and docs).</summary>
-    public double SurpriseRise => double.IsNaN(fastSurprise) ? 0 : fastSurprise - slowSurprise;
+    /// <summary>How far the key's surprisal runs above its long-run mean, in its long-run standard deviations (for
+    /// tests and docs).</summary>
+    public double SurpriseRise => double.IsNaN(spread)
+        ? 0
+        : (fastSurprise - slowSurprise) / Math.Sqrt(Math.Max(spread, SmallestDeviation * SmallestDeviation));
 
     public float EtaAfter(ReadOnlySpan<int> roundIds, ReadOnlySpan<float> roundScores)
     {
@@ -79,6 +87,8 @@ public sealed class PredictiveDecay : IAdaptiveDecay
                 advantage += AdvantageWeight * (Math.Log(Predict(fast, fastTotal, key, seen)) - slowLogP - advantage);
                 slowFit += FitWeight * (slowLogP - slowFit);
             }
+            if (!double.IsNaN(slowSurprise))
+                spread = Follow(spread, (surprise - slowSurprise) * (surprise - slowSurprise), SurpriseSlowWeight);
             fastSurprise = Follow(fastSurprise, surprise, SurpriseFastWeight);
             slowSurprise = Follow(slowSurprise, surprise, SurpriseSlowWeight);
             fastTotal = Count(fast, fastTotal, key, FastWeight);
@@ -137,7 +147,7 @@ public sealed class PredictiveDecay : IAdaptiveDecay
     {
         Write(writer, fast);
         Write(writer, slow);
-        foreach (var value in (double[])[fastTotal, slowTotal, advantage, slowFit, information, fastSurprise, slowSurprise])
+        foreach (var value in (double[])[fastTotal, slowTotal, advantage, slowFit, information, fastSurprise, slowSurprise, spread])
             writer.Write(value);
         writer.Write(rounds);
     }
@@ -153,6 +163,7 @@ public sealed class PredictiveDecay : IAdaptiveDecay
         information = reader.ReadDouble();
         fastSurprise = reader.ReadDouble();
         slowSurprise = reader.ReadDouble();
+        spread = reader.ReadDouble();
         rounds = reader.ReadInt64();
     }
 

@@ -87,8 +87,10 @@ public sealed class ScoredPolicyReplayTests : IDisposable
         verifier.Verify(file).Reproduced.Should().BeFalse("deferring the answers changes what the model computes");
     }
 
-    [Fact]
-    public void A_sir_adaptive_replay_from_before_the_present_decay_is_not_re_run_but_still_rebuilds()
+    [Theory]
+    [InlineData(ReplayHeader.DeferredAnswerVersion)]
+    [InlineData(ReplayHeader.AdaptiveDecayVersion - 1)]
+    public void A_sir_adaptive_replay_from_before_the_present_decay_is_not_re_run_but_still_rebuilds(int olderVersion)
     {
         var spec = new MatchSpec("rock-biased", 5, new AgentSpec { Name = "adaptive", Policy = "sir-adaptive", Budget = 160 });
         var file = folder.File("adaptive.jsonl");
@@ -98,13 +100,13 @@ public sealed class ScoredPolicyReplayTests : IDisposable
         verifier.Verify(file).Reproduced.Should().BeTrue("a replay of this build verifies");
 
         var lines = File.ReadAllLines(file);
-        lines[0] = lines[0].Replace($"\"version\":{ReplayHeader.AdaptiveDecayVersion}", $"\"version\":{ReplayHeader.DeferredAnswerVersion}");
+        lines[0] = lines[0].Replace($"\"version\":{ReplayHeader.AdaptiveDecayVersion}", $"\"version\":{olderVersion}");
         File.WriteAllLines(file, lines);
         var verdict = verifier.Verify(file);
 
         verdict.Reproduced.Should().BeFalse();
         verdict.FirstDifferentRound.Should().BeNull("it is not re-run at all");
-        verdict.Message.Should().Contain("earlier adaptive decay").And.Contain("version 3");
+        verdict.Message.Should().Contain("earlier adaptive decay").And.Contain($"version {olderVersion}");
         ReplayRoundView.Read(file, Rounds - 1).Retained.Should().NotBeEmpty("its memory still rebuilds from the recorded etas");
     }
 }

@@ -67,6 +67,8 @@ public class CheckpointFileTests
     [InlineData("sir", CheckpointHeader.DeferredAnswerVersion, true)]
     [InlineData("streaming", CheckpointHeader.DeferredAnswerVersion, true)]
     [InlineData("sir-adaptive", CheckpointHeader.DeferredAnswerVersion, false)]
+    [InlineData("streaming", CheckpointHeader.CurrentVersion - 1, true)]
+    [InlineData("sir-adaptive", CheckpointHeader.CurrentVersion - 1, false)]
     [InlineData("sir", 1, false)]
     public void An_older_checkpoint_is_read_unless_what_it_saved_has_changed_since(string policy, int version, bool read)
     {

@@ -139,6 +139,27 @@ public class PredictiveDecayTests
     }
 
     [Fact]
+    public void A_rise_is_measured_in_the_streams_own_swings_so_a_noisy_stream_needs_a_larger_one()
+    {
+        var keys = Player(new Random(16), 410, 0.5, 0.3, 0.2).ToArray();
+        var noise = new Random(17);
+        var quiet = new PredictiveDecay(0.9f, 0.3f);
+        var noisy = new PredictiveDecay(0.9f, 0.3f);
+        foreach (int key in keys[..400])
+        {
+            quiet.EtaAfter([900, key], [0.01f, 1.0f]);
+            noisy.EtaAfter([900, key], [0.01f, (float)(1.0 + 3 * (noise.NextDouble() - 0.5))]); // swings of about 0.9 nats
+        }
+
+        var quietEtas = keys[400..].Select(key => quiet.EtaAfter([900, key], [0.01f, 1.5f])).ToArray();
+        var noisyEtas = keys[400..].Select(key => noisy.EtaAfter([900, key], [0.01f, 1.5f])).ToArray();
+
+        quietEtas.Min().Should().BeLessThan(0.5f, "half a nat is many deviations of a stream that never moved");
+        noisy.SurpriseRise.Should().BeLessThan(PredictiveDecay.SurpriseFull, "half a nat is about half a swing of this stream");
+        noisyEtas.Min().Should().BeGreaterThan(quietEtas.Min());
+    }
+
+    [Fact]
     public void Keys_that_never_repeat_raise_no_alarm_however_their_surprisal_moves()
     {
         var decay = new PredictiveDecay(0.9f, 0.3f);
