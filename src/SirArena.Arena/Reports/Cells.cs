@@ -17,8 +17,14 @@ internal static class Cells
     public static string Percent(double? value) => value is { } v && !double.IsNaN(v) ? Invariant($"{100 * v:0.0}%") : "-";
 
     public static string Points(MeanInterval interval) => double.IsNaN(interval.Low)
-        ? Invariant($"{100 * interval.Mean:+0.0;-0.0;0.0} pts [n/a]")
-        : Invariant($"{100 * interval.Mean:+0.0;-0.0;0.0} pts [{100 * interval.Low:+0.0;-0.0;0.0}, {100 * interval.High:+0.0;-0.0;0.0}]");
+        ? $"{Signed(100 * interval.Mean)} pts [n/a]"
+        : $"{Signed(100 * interval.Mean)} pts [{Signed(100 * interval.Low)}, {Signed(100 * interval.High)}]";
+
+    /// <summary>Points with one decimal, or two where one would round to zero, so a bound just below or above zero
+    /// still shows on which side it lies (whether an interval excludes zero is what a reader looks for).</summary>
+    static string Signed(double points) => Math.Abs(points) is > 0 and < 0.05
+        ? Invariant($"{points:+0.00;-0.00;0.00}")
+        : Invariant($"{points:+0.0;-0.0;0.0}");
 
     public static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 
