@@ -16,6 +16,14 @@ internal static class Cells
 
     public static string Percent(double? value) => value is { } v && !double.IsNaN(v) ? Invariant($"{100 * v:0.0}%") : "-";
 
+    /// <summary>A share in percent with its interval; "-" when there is none.</summary>
+    public static string Percent(MeanInterval? share) => share switch
+    {
+        null => "-",
+        { Low: var low } s when double.IsNaN(low) => Percent(s.Mean),
+        { } s => Invariant($"{100 * s.Mean:0.0}% [{100 * s.Low:0.0}, {100 * s.High:0.0}]"),
+    };
+
     public static string Points(MeanInterval interval) => double.IsNaN(interval.Low)
         ? $"{Signed(100 * interval.Mean)} pts [n/a]"
         : $"{Signed(100 * interval.Mean)} pts [{Signed(100 * interval.Low)}, {Signed(100 * interval.High)}]";

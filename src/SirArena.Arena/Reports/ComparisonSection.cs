@@ -11,7 +11,7 @@ internal static class ComparisonSection
 {
     public static string Render(IReadOnlyList<MatchOutcome> rps, ReportOptions options)
     {
-        var table = new MarkdownTable("Scenarios", "A - B", "Rounds", "Blocks x rounds", "Win A", "Win B", "A - B [95% CI]", "Oracle", "Gap closed");
+        var table = new MarkdownTable("Scenarios", "A - B", "Rounds", "Blocks x rounds", "Win A", "Win B", "A - B [95% CI]", "Oracle", "Gap closed [95% CI]");
         var pools = RatesSection.PresentPools(rps, options).ToArray();
         foreach (var pair in options.Comparisons)
         {
@@ -26,7 +26,8 @@ internal static class ComparisonSection
             .AppendLine()
             .Append("Win rate of A minus that of B on the same opponent draws. The 95% interval comes from batch means: ")
             .Append("per-round differences averaged in consecutive blocks of rounds, a Student-t interval over the block means, ")
-            .AppendLine("so the serial correlation of an agent's rounds is respected. Gap closed = (A - B) / (oracle - B).")
+            .Append("so the serial correlation of an agent's rounds is respected. Gap closed = (A - B) / (oracle - B), its interval ")
+            .AppendLine("from the same blocks by the delta method (the ratio's linearisation).")
             .AppendLine()
             .Append(table)
             .ToString();
@@ -42,6 +43,6 @@ internal static class ComparisonSection
             label, $"{pair.A} - {pair.B}", Cells.Count(c.Rounds),
             Cells.Invariant($"{c.Difference.Units} x {c.BlockSize}"),
             Cells.Percent(c.WinRateA), Cells.Percent(c.WinRateB), Cells.Points(c.Difference),
-            Cells.Percent(c.OracleWinRate), Cells.Percent(c.ShareOfGapClosed));
+            Cells.Percent(c.OracleWinRate), Cells.Percent(c.GapClosed));
     }
 }

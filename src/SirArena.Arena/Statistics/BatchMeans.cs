@@ -52,4 +52,28 @@ public static class BatchMeans
         var halfWidth = StudentT.TwoSided(confidence, k - 1) * Math.Sqrt(variance / k);
         return new MeanInterval(mean, mean - halfWidth, mean + halfWidth, k);
     }
+
+    /// <summary>
+    /// The ratio of two batch means taken over the same blocks, mean(x) / mean(y), with a t interval from its
+    /// linearisation (the delta method): the block residuals x_i - r y_i have mean zero at the true ratio r, so the
+    /// ratio's standard error is their standard error over mean(y). Null when mean(y) is not positive (no ratio).
+    /// </summary>
+    public static MeanInterval? RatioInterval(IReadOnlyList<double> numerators, IReadOnlyList<double> denominators, double confidence = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(numerators);
+        ArgumentNullException.ThrowIfNull(denominators);
+        if (numerators.Count != denominators.Count)
+            throw new ArgumentException($"{numerators.Count} numerator blocks against {denominators.Count} denominator blocks; a ratio needs the same blocks", nameof(denominators));
+        var k = numerators.Count;
+        if (k == 0) return null;
+        var meanY = denominators.Average();
+        if (!(meanY > 0)) return null;
+        var ratio = numerators.Average() / meanY;
+        var residuals = numerators.Select((x, i) => x - ratio * denominators[i]).ToArray();
+        var spread = Interval(residuals, confidence);
+        if (double.IsNaN(spread.Low)) return new MeanInterval(ratio, double.NaN, double.NaN, k);
+        // The residuals' mean is zero by construction, so their interval is symmetric about it: half its width is the half-width.
+        var halfWidth = (spread.High - spread.Low) / 2 / meanY;
+        return new MeanInterval(ratio, ratio - halfWidth, ratio + halfWidth, k);
+    }
 }

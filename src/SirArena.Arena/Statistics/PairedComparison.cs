@@ -3,7 +3,8 @@ namespace SirArena.Arena.Statistics;
 /// <summary>
 /// Agent A against agent B on the same opponent draws: the difference of their win rates (A minus B) with a
 /// batch-means interval, and both rates over exactly the rounds that entered it. With an oracle measured on those
-/// rounds too, <see cref="ShareOfGapClosed"/> says how much of B's distance to the ceiling A made up.
+/// rounds too, <see cref="GapClosed"/> says how much of B's distance to the ceiling A made up, with its interval over
+/// the same blocks.
 /// </summary>
 public sealed record PairedComparison(
     string AgentA,
@@ -14,9 +15,9 @@ public sealed record PairedComparison(
     MeanInterval Difference,
     double WinRateA,
     double WinRateB,
-    double? OracleWinRate)
+    double? OracleWinRate,
+    MeanInterval? GapClosed = null)
 {
     /// <summary>(A - B) / (oracle - B); null without an oracle or when B already matches it (no gap to close).</summary>
-    public double? ShareOfGapClosed =>
-        OracleWinRate is { } oracle && oracle - WinRateB > 0 ? Difference.Mean / (oracle - WinRateB) : null;
+    public double? ShareOfGapClosed => GapClosed?.Mean;
 }

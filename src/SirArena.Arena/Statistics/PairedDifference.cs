@@ -32,7 +32,7 @@ public static class PairedDifference
         if (series.Count == 0) return null;
 
         var blockSize = BatchMeans.BlockSize(series.Sum(s => (long)s.A.Count), preferredBlockSize, minimumBlocks);
-        var blockMeans = new List<double>();
+        List<double> blockMeans = [], gapBlockMeans = [];
         double winsA = 0, winsB = 0, winsOracle = 0;
         long used = 0;
         var oracleEverywhere = series.All(s => s.Oracle is not null);
@@ -44,7 +44,9 @@ public static class PairedDifference
             used += n;
             winsA += a.Take(n).Sum();
             winsB += b.Take(n).Sum();
-            if (oracleEverywhere) winsOracle += o!.Take(n).Sum();
+            if (!oracleEverywhere || o is null) continue;
+            winsOracle += o.Take(n).Sum();
+            gapBlockMeans.AddRange(BatchMeans.BlockMeans(o.Select((win, i) => win - b[i]).ToArray(), blockSize));
         }
 
         var pooled = series.Select(s => s.Scenario).Distinct().ToArray();
@@ -53,7 +55,8 @@ public static class PairedDifference
             BatchMeans.Interval(blockMeans, confidence),
             used == 0 ? double.NaN : winsA / used,
             used == 0 ? double.NaN : winsB / used,
-            oracleEverywhere && used > 0 ? winsOracle / used : null);
+            oracleEverywhere && used > 0 ? winsOracle / used : null,
+            oracleEverywhere ? BatchMeans.RatioInterval(blockMeans, gapBlockMeans, confidence) : null);
     }
 
     private static List<(string Scenario, List<double> A, List<double> B, List<double>? Oracle)> PairedSeries(

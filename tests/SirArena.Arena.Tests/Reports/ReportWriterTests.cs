@@ -52,7 +52,7 @@ public sealed class ReportWriterTests : IDisposable
         report.Should().Contain("| oracle | - | - | - |");
         report.Should().MatchRegex(@"\| rock-biased \| oracle \| 800 \| \d+\.\d% \[\d+\.\d, \d+\.\d\] \|");
         report.Should().MatchRegex(@"\| biased players, pooled \| random \| 2400 \|");
-        report.Should().MatchRegex(@"\| biased players, pooled \| frequency - random \| 2400 \| 48 x 50 \| .* pts \[\+\d+\.\d, \+\d+\.\d\] \| \d+\.\d% \| \d+\.\d% \|");
+        report.Should().MatchRegex(@"\| biased players, pooled \| frequency - random \| 2400 \| 48 x 50 \| .* pts \[\+\d+\.\d, \+\d+\.\d\] \| \d+\.\d% \| \d+\.\d% \[\d+\.\d, \d+\.\d\] \|");
         report.Should().NotContain("absent", "a pair whose agent did not play is skipped");
         report.Should().Contain("| 0-9 | 30 |", "3 switches of the switching player in 800 rounds, 10 rounds each");
         report.Should().MatchRegex(@"\| frequency \| 100\.0% \[\d+\.\d, 100\.0\] \|");

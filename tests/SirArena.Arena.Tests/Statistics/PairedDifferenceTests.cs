@@ -51,6 +51,11 @@ public class PairedDifferenceTests
         comparison.Difference.Units.Should().Be(60);
         comparison.OracleWinRate.Should().BeApproximately(0.5, 0.03);
         comparison.ShareOfGapClosed.Should().BeInRange(0.8, 1.1, "counting every move is nearly as good as knowing the mix");
+        var gap = comparison.GapClosed!.Value;
+        gap.Mean.Should().BeApproximately(comparison.Difference.Mean / (comparison.OracleWinRate!.Value - comparison.WinRateB), 1e-12);
+        gap.Units.Should().Be(60);
+        gap.Contains(gap.Mean).Should().BeTrue();
+        (gap.High - gap.Low).Should().BeInRange(0.01, 0.5, "3,000 paired rounds pin the share to some points, not exactly");
     }
 
     [Fact]
@@ -63,6 +68,7 @@ public class PairedDifferenceTests
 
         comparison.Difference.Should().Be(new MeanInterval(0, 0, 0, 20));
         comparison.ShareOfGapClosed.Should().BeNull("no oracle was named");
+        comparison.GapClosed.Should().BeNull();
     }
 
     [Fact]
