@@ -1,7 +1,5 @@
-using FluentAssertions;
 using SirArena.Arena.Reports;
 using SirArena.Arena.Statistics;
-using Xunit;
 
 namespace SirArena.Arena.Tests.Reports;
 
