@@ -52,12 +52,17 @@ public sealed class EngineBenchmark(TextWriter output)
         long parameters = model.parameters().Sum(p => p.numel());
         output.WriteLine($"model: {shape}, {parameters / 1e6:F2}M parameters ({config.NumHiddenLayers} layers, d {config.HiddenSize}, " +
                          $"{config.NumAttentionHeads} heads / {config.KeyValueHeads} KV, vocab {config.VocabSize}); device {device}, torch threads {torch.get_num_threads()}");
-        double floor = MatmulFloor(config, device);
-        output.WriteLine($"matmul floor: {floor:F1} GFLOP/s (the round's linear layers alone, {TurnTokens + 1} rows, median of 5)");
+        using var floor = new MatmulFloor(config, device, layers: 1);
+        using var streamingFloor = new MatmulFloor(config, device, layers: config.NumHiddenLayers);
+        List<double> floors = [], streamingFloors = [];
         output.WriteLine($"rounds of {TurnTokens} + 1 tokens; {rounds} measured rounds after the cache is full, median of {repeats} repeats");
+        output.WriteLine($"matmul floor: the round's linear layers alone on {TurnTokens + 1} rows, measured just before and just after " +
+                         "each repeat; floor / achieved is the median of each repeat's own ratio, so a machine whose speed drifts " +
+                         "during the run does not move it; the second floor runs every layer's weights in turn, as a round reads " +
+                         "them, where the first repeats one layer's, which stay in the processor's caches");
         output.WriteLine();
-        output.WriteLine("| budget | policy | ms / round | rounds/s | prefill tokens/s | GFLOP/s | floor / achieved | policy bookkeeping share |");
-        output.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine("| budget | policy | ms / round | rounds/s | prefill tokens/s | GFLOP/s | floor / achieved | all-layer floor / achieved | policy bookkeeping share |");
+        output.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (int budget in budgets)
         {
             var policies = new Func<IMemoryPolicy>[]
@@ -67,14 +72,30 @@ public sealed class EngineBenchmark(TextWriter output)
             };
             foreach (var create in policies)
             {
-                var samples = Enumerable.Range(0, repeats).Select(r => MeasureRounds(model, create(), rounds, seed: r)).ToArray();
+                var samples = new List<Sample>();
+                List<double> ratios = [], streamingRatios = [];
+                for (int r = 0; r < repeats; r++)
+                {
+                    double before = floor.Measure(), streamingBefore = streamingFloor.Measure();
+                    var sample = MeasureRounds(model, create(), rounds, seed: r);
+                    double after = floor.Measure(), streamingAfter = streamingFloor.Measure();
+                    floors.AddRange([before, after]);
+                    streamingFloors.AddRange([streamingBefore, streamingAfter]);
+                    samples.Add(sample);
+                    double achieved = RoundFlops(config, budget) / (sample.MsPerRound * 1e6);
+                    ratios.Add((before + after) / 2 / achieved);
+                    streamingRatios.Add((streamingBefore + streamingAfter) / 2 / achieved);
+                }
                 double msPerRound = Median.Of(samples.Select(s => s.MsPerRound));
                 double tokensPerSecond = Median.Of(samples.Select(s => s.PrefillTokensPerSecond));
                 double share = Median.Of(samples.Select(s => s.MemoryShare));
                 double gflops = RoundFlops(config, budget) / (msPerRound * 1e6);
-                output.WriteLine($"| {budget} | {create().Name} | {msPerRound:F2} | {1000 / msPerRound:F2} | {tokensPerSecond:F0} | {gflops:F1} | {floor / gflops:F2}x | {share:P2} |");
+                output.WriteLine($"| {budget} | {create().Name} | {msPerRound:F2} | {1000 / msPerRound:F2} | {tokensPerSecond:F0} | {gflops:F1} | {Median.Of(ratios):F2}x | {Median.Of(streamingRatios):F2}x | {share:P2} |");
             }
         }
+        output.WriteLine();
+        output.WriteLine($"matmul floor over the run: median {Median.Of(floors):F1} GFLOP/s, {floors.Min():F1} to {floors.Max():F1}; " +
+                         $"all layers' weights: median {Median.Of(streamingFloors):F1}, {streamingFloors.Min():F1} to {streamingFloors.Max():F1}");
         if (soakRounds >= 10) Soak(model, soakRounds);
     }
 
@@ -93,31 +114,50 @@ public sealed class EngineBenchmark(TextWriter output)
     }
 
     /// <summary>GFLOP/s of the round's linear layers run alone on <see cref="TurnTokens"/> + 1 rows, weights of the
-    /// model's shapes (one layer's, and the head): what the round's compute could reach at best on this machine.</summary>
-    static double MatmulFloor(LlamaConfig c, torch.Device device)
+    /// model's shapes (those of as many layers as asked, and the head): what the round's compute could reach at
+    /// best on this machine. With one layer its weights stay in the processor's caches from burst to burst; with every
+    /// layer they are read from memory as a round reads them. Its tensors are made once, so it can be measured beside
+    /// every repeat.</summary>
+    sealed class MatmulFloor : IDisposable
     {
-        using var scope = torch.NewDisposeScope();
-        using var _ = torch.no_grad();
-        long q = c.NumAttentionHeads * c.HeadDim, kv = c.KeyValueHeads * c.HeadDim, d = c.HiddenSize, ff = c.IntermediateSize;
-        (long In, long Out)[] shapes = [(d, q), (d, kv), (d, kv), (q, d), (d, ff), (d, ff), (ff, d), (d, c.VocabSize)];
-        var weights = shapes.Select(s => torch.randn(s.Out, s.In, device: device)).ToArray();
-        var inputs = shapes.Select(s => torch.randn(TurnTokens + 1, s.In, device: device)).ToArray();
-        double flops = shapes.Sum(s => 2.0 * (TurnTokens + 1) * s.In * s.Out);
-        void Once()
+        readonly torch.Device device;
+        readonly torch.Tensor[] weights, inputs;
+        readonly double flops;
+        readonly int reps;
+
+        public MatmulFloor(LlamaConfig c, torch.Device device, int layers)
         {
-            using var inner = torch.NewDisposeScope();
-            for (int i = 0; i < shapes.Length; i++) torch.nn.functional.linear(inputs[i], weights[i]);
-            if (device.type == DeviceType.CUDA) torch.cuda.synchronize(device);
+            this.device = device;
+            long q = c.NumAttentionHeads * c.HeadDim, kv = c.KeyValueHeads * c.HeadDim, d = c.HiddenSize, ff = c.IntermediateSize;
+            (long In, long Out)[] layer = [(d, q), (d, kv), (d, kv), (q, d), (d, ff), (d, ff), (ff, d)];
+            (long In, long Out)[] shapes = [.. Enumerable.Repeat(layer, layers).SelectMany(s => s), (d, c.VocabSize)];
+            weights = [.. shapes.Select(s => torch.randn(s.Out, s.In, device: device))];
+            inputs = [.. shapes.Select(s => torch.randn(TurnTokens + 1, s.In, device: device))];
+            flops = shapes.Sum(s => 2.0 * (TurnTokens + 1) * s.In * s.Out);
+            reps = Math.Max(3, (int)(2e9 / flops));
+            for (int i = 0; i < 3; i++) Once();
         }
-        for (int i = 0; i < 3; i++) Once();
-        int reps = Math.Max(3, (int)(2e9 / flops));
-        var samples = Enumerable.Range(0, 5).Select(_ =>
+
+        /// <summary>The median of 5 timed bursts, in GFLOP/s.</summary>
+        public double Measure() => Median.Of(Enumerable.Range(0, 5).Select(_ =>
         {
             long started = Stopwatch.GetTimestamp();
             for (int i = 0; i < reps; i++) Once();
             return flops * reps / Stopwatch.GetElapsedTime(started).TotalSeconds / 1e9;
-        });
-        return Median.Of(samples);
+        }));
+
+        void Once()
+        {
+            using var scope = torch.NewDisposeScope();
+            using var _ = torch.no_grad();
+            for (int i = 0; i < weights.Length; i++) torch.nn.functional.linear(inputs[i], weights[i]);
+            if (device.type == DeviceType.CUDA) torch.cuda.synchronize(device);
+        }
+
+        public void Dispose()
+        {
+            foreach (var tensor in weights.Concat(inputs)) tensor.Dispose();
+        }
     }
 
     static Sample MeasureRounds(LlamaForCausalLM model, IMemoryPolicy policy, int rounds, int seed)
