@@ -28,7 +28,7 @@ public sealed class MatchFactory(ScenarioCatalog catalog, string defaultModelFol
     {
         spec.Validate();
         if (!spec.IsLlm) return BaselineAgents.Create(spec.Kind, seed);
-        var model = Model(spec.Model ?? defaultModelFolder);
+        var model = ModelOf(spec)!;
         return new LlmAgent(spec.Name, model, spec.CreatePolicy(model.Decoder.Config.AttentionSpan),
             ChatFormat.For(spec.ChatFormat, model.Tokenizer.ChatTemplate, model.Folder), deferAnswers);
     }
@@ -44,8 +44,11 @@ public sealed class MatchFactory(ScenarioCatalog catalog, string defaultModelFol
         }
     }
 
+    /// <summary>The model an agent spec uses, or null for a baseline.</summary>
+    public LanguageModel? ModelOf(AgentSpec spec) => spec.IsLlm ? Model(spec.Model ?? defaultModelFolder) : null;
+
     /// <summary>The content hash of the model an agent spec uses, or null for a baseline.</summary>
-    public string? ModelHash(AgentSpec spec) => spec.IsLlm ? Model(spec.Model ?? defaultModelFolder).ContentHash : null;
+    public string? ModelHash(AgentSpec spec) => ModelOf(spec)?.ContentHash;
 
     public void Dispose()
     {

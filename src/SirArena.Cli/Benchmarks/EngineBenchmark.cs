@@ -52,9 +52,9 @@ public sealed class EngineBenchmark(TextWriter output)
         long parameters = model.parameters().Sum(p => p.numel());
         output.WriteLine($"model: {shape}, {parameters / 1e6:F2}M parameters ({config.NumHiddenLayers} layers, d {config.HiddenSize}, " +
                          $"{config.NumAttentionHeads} heads / {config.KeyValueHeads} KV, vocab {config.VocabSize}); device {device}, torch threads {torch.get_num_threads()}");
-        using var floor = new MatmulFloor(config, device, layers: 1);
-        using var streamingFloor = new MatmulFloor(config, device, layers: config.NumHiddenLayers);
-        List<double> floors = [], streamingFloors = [];
+        using var floor = new MatmulFloor(config, device, TurnTokens + 1, layers: 1);
+        using var allLayerFloor = new MatmulFloor(config, device, TurnTokens + 1, layers: config.NumHiddenLayers);
+        List<double> floors = [], allLayerFloors = [];
         output.WriteLine($"rounds of {TurnTokens} + 1 tokens; {rounds} measured rounds after the cache is full, median of {repeats} repeats");
         output.WriteLine($"matmul floor: the round's linear layers alone on {TurnTokens + 1} rows, measured just before and just after " +
                          "each repeat; floor / achieved is the median of each repeat's own ratio, so a machine whose speed drifts " +
@@ -73,92 +73,33 @@ public sealed class EngineBenchmark(TextWriter output)
             foreach (var create in policies)
             {
                 var samples = new List<Sample>();
-                List<double> ratios = [], streamingRatios = [];
+                List<double> ratios = [], allLayerRatios = [];
                 for (int r = 0; r < repeats; r++)
                 {
-                    double before = floor.Measure(), streamingBefore = streamingFloor.Measure();
+                    double before = floor.Measure(), allLayerBefore = allLayerFloor.Measure();
                     var sample = MeasureRounds(model, create(), rounds, seed: r);
-                    double after = floor.Measure(), streamingAfter = streamingFloor.Measure();
+                    double after = floor.Measure(), allLayerAfter = allLayerFloor.Measure();
                     floors.AddRange([before, after]);
-                    streamingFloors.AddRange([streamingBefore, streamingAfter]);
+                    allLayerFloors.AddRange([allLayerBefore, allLayerAfter]);
                     samples.Add(sample);
-                    double achieved = RoundFlops(config, budget) / (sample.MsPerRound * 1e6);
+                    double achieved = MatmulFloor.RoundFlops(config, TurnTokens + 1, budget) / (sample.MsPerRound * 1e6);
                     ratios.Add((before + after) / 2 / achieved);
-                    streamingRatios.Add((streamingBefore + streamingAfter) / 2 / achieved);
+                    allLayerRatios.Add((allLayerBefore + allLayerAfter) / 2 / achieved);
                 }
                 double msPerRound = Median.Of(samples.Select(s => s.MsPerRound));
                 double tokensPerSecond = Median.Of(samples.Select(s => s.PrefillTokensPerSecond));
                 double share = Median.Of(samples.Select(s => s.MemoryShare));
-                double gflops = RoundFlops(config, budget) / (msPerRound * 1e6);
-                output.WriteLine($"| {budget} | {create().Name} | {msPerRound:F2} | {1000 / msPerRound:F2} | {tokensPerSecond:F0} | {gflops:F1} | {Median.Of(ratios):F2}x | {Median.Of(streamingRatios):F2}x | {share:P2} |");
+                double gflops = MatmulFloor.RoundFlops(config, TurnTokens + 1, budget) / (msPerRound * 1e6);
+                output.WriteLine($"| {budget} | {create().Name} | {msPerRound:F2} | {1000 / msPerRound:F2} | {tokensPerSecond:F0} | {gflops:F1} | {Median.Of(ratios):F2}x | {Median.Of(allLayerRatios):F2}x | {share:P2} |");
             }
         }
         output.WriteLine();
         output.WriteLine($"matmul floor over the run: median {Median.Of(floors):F1} GFLOP/s, {floors.Min():F1} to {floors.Max():F1}; " +
-                         $"all layers' weights: median {Median.Of(streamingFloors):F1}, {streamingFloors.Min():F1} to {streamingFloors.Max():F1}");
+                         $"all layers' weights: median {Median.Of(allLayerFloors):F1}, {allLayerFloors.Min():F1} to {allLayerFloors.Max():F1}");
         if (soakRounds >= 10) Soak(model, soakRounds);
     }
 
     sealed record Sample(double MsPerRound, double PrefillTokensPerSecond, double MemoryShare);
-
-    /// <summary>
-    /// Multiply-adds x 2 of one round (<see cref="TurnTokens"/> + 1 tokens) with <paramref name="keys"/> keys held:
-    /// the projections, the MLP and the head for every token, and attention's two products over the held keys.
-    /// </summary>
-    public static double RoundFlops(LlamaConfig c, int keys)
-    {
-        double q = c.NumAttentionHeads * c.HeadDim, kv = c.KeyValueHeads * c.HeadDim, d = c.HiddenSize;
-        double linear = d * q + 2 * d * kv + q * d + 3 * d * c.IntermediateSize;
-        double attention = 2 * q * keys;
-        return 2.0 * (TurnTokens + 1) * (c.NumHiddenLayers * (linear + attention) + d * c.VocabSize);
-    }
-
-    /// <summary>GFLOP/s of the round's linear layers run alone on <see cref="TurnTokens"/> + 1 rows, weights of the
-    /// model's shapes (those of as many layers as asked, and the head): what the round's compute could reach at
-    /// best on this machine. With one layer its weights stay in the processor's caches from burst to burst; with every
-    /// layer they are read from memory as a round reads them. Its tensors are made once, so it can be measured beside
-    /// every repeat.</summary>
-    sealed class MatmulFloor : IDisposable
-    {
-        readonly torch.Device device;
-        readonly torch.Tensor[] weights, inputs;
-        readonly double flops;
-        readonly int reps;
-
-        public MatmulFloor(LlamaConfig c, torch.Device device, int layers)
-        {
-            this.device = device;
-            long q = c.NumAttentionHeads * c.HeadDim, kv = c.KeyValueHeads * c.HeadDim, d = c.HiddenSize, ff = c.IntermediateSize;
-            (long In, long Out)[] layer = [(d, q), (d, kv), (d, kv), (q, d), (d, ff), (d, ff), (ff, d)];
-            (long In, long Out)[] shapes = [.. Enumerable.Repeat(layer, layers).SelectMany(s => s), (d, c.VocabSize)];
-            weights = [.. shapes.Select(s => torch.randn(s.Out, s.In, device: device))];
-            inputs = [.. shapes.Select(s => torch.randn(TurnTokens + 1, s.In, device: device))];
-            flops = shapes.Sum(s => 2.0 * (TurnTokens + 1) * s.In * s.Out);
-            reps = Math.Max(3, (int)(2e9 / flops));
-            for (int i = 0; i < 3; i++) Once();
-        }
-
-        /// <summary>The median of 5 timed bursts, in GFLOP/s.</summary>
-        public double Measure() => Median.Of(Enumerable.Range(0, 5).Select(_ =>
-        {
-            long started = Stopwatch.GetTimestamp();
-            for (int i = 0; i < reps; i++) Once();
-            return flops * reps / Stopwatch.GetElapsedTime(started).TotalSeconds / 1e9;
-        }));
-
-        void Once()
-        {
-            using var scope = torch.NewDisposeScope();
-            using var _ = torch.no_grad();
-            for (int i = 0; i < weights.Length; i++) torch.nn.functional.linear(inputs[i], weights[i]);
-            if (device.type == DeviceType.CUDA) torch.cuda.synchronize(device);
-        }
-
-        public void Dispose()
-        {
-            foreach (var tensor in weights.Concat(inputs)) tensor.Dispose();
-        }
-    }
 
     static Sample MeasureRounds(LlamaForCausalLM model, IMemoryPolicy policy, int rounds, int seed)
     {
