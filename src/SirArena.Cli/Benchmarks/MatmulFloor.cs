@@ -11,7 +11,7 @@ namespace SirArena.Cli.Benchmarks;
 /// read from memory as a round reads them. Its tensors are made once, so it can be measured beside every repeat of a
 /// benchmark, which is what makes "floor / achieved" a ratio of two things measured side by side.
 /// </summary>
-sealed class MatmulFloor : IDisposable
+public sealed class MatmulFloor : IDisposable
 {
     readonly torch.Device device;
     readonly torch.Tensor[] weights, inputs;
