@@ -52,9 +52,7 @@ public sealed class EngineBenchmark(TextWriter output)
         long parameters = model.parameters().Sum(p => p.numel());
         output.WriteLine($"model: {shape}, {parameters / 1e6:F2}M parameters ({config.NumHiddenLayers} layers, d {config.HiddenSize}, " +
                          $"{config.NumAttentionHeads} heads / {config.KeyValueHeads} KV, vocab {config.VocabSize}); device {device}, torch threads {torch.get_num_threads()}");
-        using var floor = new MatmulFloor(config, device, TurnTokens + 1, layers: 1);
-        using var allLayerFloor = new MatmulFloor(config, device, TurnTokens + 1, layers: config.NumHiddenLayers);
-        List<double> floors = [], allLayerFloors = [];
+        using var floor = new MatmulFloor(config, device, TurnTokens + 1);
         output.WriteLine($"rounds of {TurnTokens} + 1 tokens; {rounds} measured rounds after the cache is full, median of {repeats} repeats");
         output.WriteLine($"matmul floor: the round's linear layers alone on {TurnTokens + 1} rows, measured just before and just after " +
                          "each repeat; floor / achieved is the median of each repeat's own ratio, so a machine whose speed drifts " +
@@ -76,15 +74,11 @@ public sealed class EngineBenchmark(TextWriter output)
                 List<double> ratios = [], allLayerRatios = [];
                 for (int r = 0; r < repeats; r++)
                 {
-                    double before = floor.Measure(), allLayerBefore = allLayerFloor.Measure();
-                    var sample = MeasureRounds(model, create(), rounds, seed: r);
-                    double after = floor.Measure(), allLayerAfter = allLayerFloor.Measure();
-                    floors.AddRange([before, after]);
-                    allLayerFloors.AddRange([allLayerBefore, allLayerAfter]);
+                    var (sample, reading) = floor.Around(() => MeasureRounds(model, create(), rounds, seed: r));
                     samples.Add(sample);
                     double achieved = MatmulFloor.RoundFlops(config, TurnTokens + 1, budget) / (sample.MsPerRound * 1e6);
-                    ratios.Add((before + after) / 2 / achieved);
-                    allLayerRatios.Add((allLayerBefore + allLayerAfter) / 2 / achieved);
+                    ratios.Add(reading.CacheHot / achieved);
+                    allLayerRatios.Add(reading.AllLayers / achieved);
                 }
                 double msPerRound = Median.Of(samples.Select(s => s.MsPerRound));
                 double tokensPerSecond = Median.Of(samples.Select(s => s.PrefillTokensPerSecond));
@@ -94,8 +88,7 @@ public sealed class EngineBenchmark(TextWriter output)
             }
         }
         output.WriteLine();
-        output.WriteLine($"matmul floor over the run: median {Median.Of(floors):F1} GFLOP/s, {floors.Min():F1} to {floors.Max():F1}; " +
-                         $"all layers' weights: median {Median.Of(allLayerFloors):F1}, {allLayerFloors.Min():F1} to {allLayerFloors.Max():F1}");
+        output.WriteLine(floor.Summary());
         if (soakRounds >= 10) Soak(model, soakRounds);
     }
 
