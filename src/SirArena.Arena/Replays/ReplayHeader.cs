@@ -9,11 +9,10 @@ namespace SirArena.Arena.Replays;
 
 /// <summary>
 /// The first line of a replay file. The format, version 1 (version 2 for a policy that does not rank by surprisal,
-/// version 3 for an agent that defers its answers, version 4 or 5 for sir-adaptive, see
-/// <see cref="CurrentVersion"/>), is JSON Lines: UTF-8, one JSON
-/// object per line, each line ended by "\n"; property names in camelCase, enums as camelCase strings, floats in their
-/// shortest round-trip form (so scores read back bit for bit), NaN and infinities as the strings "NaN", "Infinity",
-/// "-Infinity".
+/// version 3 for an agent that defers its answers, version 4 or 5 for sir-adaptive, see <see cref="CurrentVersion"/>),
+/// is JSON Lines: UTF-8, one JSON object per line, each line ended by "\n"; property names in camelCase, enums as
+/// camelCase strings, floats in their shortest round-trip form (so scores read back bit for bit), NaN and infinities as
+/// the strings "NaN", "Infinity", "-Infinity".
 /// <list type="number">
 /// <item>Line 1, this header: <c>{ "format": "sirarena-replay", "version": 1, "match": MatchSpec, "modelHash":
 /// string|null, "eta": float, "createdUtc": ISO 8601, "previous": string|null, "firstRound": long, "threads": int|null }</c>.

@@ -6,6 +6,8 @@ namespace SirArena.Arena.Statistics;
 /// rounds too, <see cref="GapClosed"/> says how much of B's distance to the ceiling A made up, with its interval over
 /// the same blocks.
 /// </summary>
+/// <param name="GapClosed">(A - B) / (oracle - B) with its interval; null without an oracle or when B already matches it
+/// (no gap to close).</param>
 public sealed record PairedComparison(
     string AgentA,
     string AgentB,
@@ -16,8 +18,4 @@ public sealed record PairedComparison(
     double WinRateA,
     double WinRateB,
     double? OracleWinRate,
-    MeanInterval? GapClosed = null)
-{
-    /// <summary>(A - B) / (oracle - B); null without an oracle or when B already matches it (no gap to close).</summary>
-    public double? ShareOfGapClosed => GapClosed?.Mean;
-}
+    MeanInterval? GapClosed);

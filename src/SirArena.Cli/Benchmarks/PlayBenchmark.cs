@@ -34,7 +34,7 @@ public sealed class PlayBenchmark(MatchFactory factory, TextWriter output)
             {
                 string replay = Path.Combine(folder, $"{r}.jsonl");
                 var (timed, reading) = floor is null
-                    ? (Play(spec, rounds, replay, null), new MatmulFloor.Reading(double.NaN, double.NaN))
+                    ? (Play(spec, rounds, replay, model), new MatmulFloor.Reading(double.NaN, double.NaN))
                     : floor.Around(() => Play(spec, rounds, replay, model));
                 double playMs = timed.Play.TotalMilliseconds / rounds;
                 double writeMs = timed.Write.TotalMilliseconds / rounds;

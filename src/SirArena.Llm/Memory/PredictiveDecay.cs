@@ -122,10 +122,9 @@ public sealed class PredictiveDecay : IAdaptiveDecay
     /// <summary>The round's most surprising token and its surprisal; null for a round that brought none with a finite score.</summary>
     static (int Id, float Surprisal)? KeyOf(ReadOnlySpan<int> ids, ReadOnlySpan<float> scores)
     {
-        (int, float)? key = null;
-        float best = float.NegativeInfinity;
+        (int Id, float Surprisal)? key = null;
         for (int i = 0; i < ids.Length; i++)
-            if (float.IsFinite(scores[i]) && scores[i] > best) (best, key) = (scores[i], (ids[i], scores[i]));
+            if (float.IsFinite(scores[i]) && (key is null || scores[i] > key.Value.Surprisal)) key = (ids[i], scores[i]);
         return key;
     }
 
