@@ -141,6 +141,8 @@ public class BadInputMatrixTests(BadInputMatrixTests.ModelTemplate template) : I
         new("bench engine --rounds 0", _ => ["bench", "engine", "--rounds", "0"], Name("--rounds")),
         new("bench engine --repeats x", _ => ["bench", "engine", "--repeats", "x"], Name("--repeats")),
         new("bench engine --soak-rounds -1", _ => ["bench", "engine", "--soak-rounds", "-1"], Name("--soak-rounds")),
+        new("bench engine --threads 0", _ => ["bench", "engine", "--threads", "0"], Name("--threads")),
+        new("bench play --threads 0", _ => ["bench", "play", "--threads", "0"], Name("--threads")),
         new("bench play --rounds 0", s => ["bench", "play", "--config", s.Config, "--rounds", "0"], Name("--rounds")),
         new("bench play --repeats 0", s => ["bench", "play", "--config", s.Config, "--repeats", "0"], Name("--repeats")),
         // train

@@ -3,6 +3,7 @@ using SirArena.Arena.Agents;
 using SirArena.Arena.Matches;
 using SirArena.Arena.Replays;
 using SirArena.Llm.Model;
+using TorchSharp;
 
 namespace SirArena.Cli.Benchmarks;
 
@@ -19,7 +20,7 @@ public sealed class PlayBenchmark(MatchFactory factory, TextWriter output)
     {
         var model = factory.ModelOf(spec.Agent)?.Decoder;
         using var floor = model is null ? null : new MatmulFloor(model.Config, model.Device, EngineBenchmark.TurnTokens + 1);
-        output.WriteLine($"play: {spec.Agent.Name} ({spec.Agent.Policy}, budget {spec.Agent.Budget}) against {spec.Scenario}, {rounds} rounds, median of {repeats} repeats");
+        output.WriteLine($"play: {spec.Agent.Name} ({spec.Agent.Policy}, budget {spec.Agent.Budget}) against {spec.Scenario}, {rounds} rounds, median of {repeats} repeats, torch threads {torch.get_num_threads()}");
         if (model is not null)
             output.WriteLine("floor / achieved: the matmul floor (the round's linear layers alone, one layer's weights in cache, or every " +
                              "layer's in turn) measured just before and just after the repeat, over the GFLOP/s the rounds achieved");

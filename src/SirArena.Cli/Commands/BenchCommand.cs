@@ -5,6 +5,7 @@ using SirArena.Cli.Benchmarks;
 using SirArena.Cli.Hosting;
 using SirArena.Llm.Runtime;
 using SirArena.Training.Learning;
+using TorchSharp;
 
 namespace SirArena.Cli.Commands;
 
@@ -23,12 +24,14 @@ public static class BenchCommand
             DefaultValueFactory = _ => "tiny",
         };
         shape.AcceptOnlyFromAmong([.. EngineBenchmark.Shapes.Keys]);
+        var engineThreads = TorchThreads();
         var engine = new Command("engine", "per-round time, prefill throughput, GFLOP/s against the matmul floor, policy share and memory flatness of the decoder engine")
         {
-            shape, budgets, rounds, repeats, soak,
+            shape, budgets, rounds, repeats, soak, engineThreads,
         };
         engine.SetAction((parse, _) => UserErrors.RunAsync(parse, () =>
         {
+            using var threads = ThreadsScope.Use(parse.GetValue(engineThreads));
             var device = ComputeDevice.Parse(GlobalOptions.Device(parse));
             new EngineBenchmark(parse.InvocationConfiguration.Output).Run(parse.GetValue(shape)!, device, parse.GetValue(budgets)!, parse.GetValue(rounds), parse.GetValue(repeats), parse.GetValue(soak));
             return Task.FromResult(0);
@@ -36,12 +39,14 @@ public static class BenchCommand
         var opponent = new Option<string>("--opponent") { Description = "scenario to play", DefaultValueFactory = _ => "rock-biased" };
         var playRounds = NumberOptions.WithDefault<int>("--rounds", "rounds per repeat", "a whole number of rounds, 1 or more", v => v >= 1, 300);
         var playRepeats = NumberOptions.WithDefault<int>("--repeats", "repeats (the median is reported)", "a whole number of repeats, 1 or more", v => v >= 1, 5);
+        var playThreads = TorchThreads();
         var play = new Command("play", "rounds/s of `play` with the default settings, and the replay's share of a round")
         {
-            opponent, playRounds, playRepeats,
+            opponent, playRounds, playRepeats, playThreads,
         };
         play.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, () =>
         {
+            using var threads = ThreadsScope.Use(parse.GetValue(playThreads));
             using var host = ArenaHost.CreateBuilder(parse).Build();
             var options = host.Services.Arena();
             var agent = options.DefaultPlayer();
@@ -96,11 +101,38 @@ public static class BenchCommand
         engine.WithExamples(
             new HelpExample("sirarena bench engine --budgets 256 512 1024 --repeats 5", "a round's time at three budgets, the median of five repeats"),
             new HelpExample("sirarena bench engine --shape smollm2-135m --budgets 512 --rounds 10 --repeats 3 --soak-rounds 0", "a real checkpoint's size: SmolLM2-135M's shape with random weights"));
-        play.WithExamples(new HelpExample("sirarena bench play --rounds 300", "rounds/s of play with the default agent"));
+        play.WithExamples(
+            new HelpExample("sirarena bench play --rounds 300", "rounds/s of play with the default agent"),
+            new HelpExample("sirarena bench play --rounds 300 --threads 1", "the same on one core, against the one-core matmul floor"));
         train.WithExamples(new HelpExample("sirarena bench train --repeats 5", "the trainer's step against a bare training loop, side by side"));
         inspector.WithExamples(new HelpExample($"sirarena bench inspector {ReplayCommand.SampleReplay} --repeats 3", "the sample replay's page: size, load time and slider response"));
         sideBySide.WithExamples(new HelpExample("sirarena bench side-by-side --rounds 1000", "two matches on two cores against one alone"));
         return new Command("bench", "benchmarks whose numbers go into docs/benchmarks.md") { engine, play, train, inspector, sideBySide }
             .WithExamples(new HelpExample("sirarena bench engine", "the decoder engine's figures for docs/benchmarks.md"));
+    }
+
+    /// <summary>The intra-op threads the rounds and the matmul floor both run on; absent, the process's setting (as
+    /// `play` runs).</summary>
+    static Option<int?> TorchThreads() =>
+        NumberOptions.Optional<int>("--threads", "TorchSharp's intra-op threads for the rounds and the matmul floor alike (default: the process's, as `play` runs)", "a whole number of threads, 1 or more", v => v >= 1);
+
+    /// <summary>The threads a bench asked for, put back when it ends (the setting is process-wide).</summary>
+    sealed class ThreadsScope : IDisposable
+    {
+        readonly int previous;
+
+        ThreadsScope(int threads)
+        {
+            previous = torch.get_num_threads();
+            torch.set_num_threads(threads);
+        }
+
+        public static ThreadsScope? Use(int? threads)
+        {
+            TorchRuntime.EnsureLoaded();
+            return threads is { } count ? new ThreadsScope(count) : null;
+        }
+
+        public void Dispose() => torch.set_num_threads(previous);
     }
 }
