@@ -27,6 +27,10 @@ public sealed class IntraOpThreads : IDisposable
     /// <summary>One thread each while <paramref name="sideBySide"/> matches run at once (more than one).</summary>
     public static IntraOpThreads ForMatches(int sideBySide) => new(sideBySide > 1 ? 1 : torch.get_num_threads());
 
+    /// <summary>Exactly <paramref name="threads"/> threads while the scope is open, as a benchmark asks for.</summary>
+    public static IntraOpThreads Exactly(int threads) =>
+        threads >= 1 ? new(threads) : throw new ArgumentOutOfRangeException(nameof(threads), threads, "at least one thread");
+
     /// <summary>
     /// Puts the setting in force on the calling thread. LibTorch keeps the count per thread (OpenMP's) and takes the
     /// process's setting only on a thread's first computation, so a pool thread that computed before the scope opened

@@ -5,7 +5,6 @@ using SirArena.Cli.Benchmarks;
 using SirArena.Cli.Hosting;
 using SirArena.Llm.Runtime;
 using SirArena.Training.Learning;
-using TorchSharp;
 
 namespace SirArena.Cli.Commands;
 
@@ -31,7 +30,7 @@ public static class BenchCommand
         };
         engine.SetAction((parse, _) => UserErrors.RunAsync(parse, () =>
         {
-            using var threads = ThreadsScope.Use(parse.GetValue(engineThreads));
+            using var threads = UseThreads(parse.GetValue(engineThreads));
             var device = ComputeDevice.Parse(GlobalOptions.Device(parse));
             new EngineBenchmark(parse.InvocationConfiguration.Output).Run(parse.GetValue(shape)!, device, parse.GetValue(budgets)!, parse.GetValue(rounds), parse.GetValue(repeats), parse.GetValue(soak));
             return Task.FromResult(0);
@@ -46,7 +45,7 @@ public static class BenchCommand
         };
         play.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, () =>
         {
-            using var threads = ThreadsScope.Use(parse.GetValue(playThreads));
+            using var threads = UseThreads(parse.GetValue(playThreads));
             using var host = ArenaHost.CreateBuilder(parse).Build();
             var options = host.Services.Arena();
             var agent = options.DefaultPlayer();
@@ -116,23 +115,11 @@ public static class BenchCommand
     static Option<int?> TorchThreads() =>
         NumberOptions.Optional<int>("--threads", "TorchSharp's intra-op threads for the rounds and the matmul floor alike (default: the process's, as `play` runs)", "a whole number of threads, 1 or more", v => v >= 1);
 
-    /// <summary>The threads a bench asked for, put back when it ends (the setting is process-wide).</summary>
-    sealed class ThreadsScope : IDisposable
+    /// <summary>The threads a bench asked for, put back when it ends (the setting is process-wide); none asked for,
+    /// the process's.</summary>
+    static IntraOpThreads? UseThreads(int? threads)
     {
-        readonly int previous;
-
-        ThreadsScope(int threads)
-        {
-            previous = torch.get_num_threads();
-            torch.set_num_threads(threads);
-        }
-
-        public static ThreadsScope? Use(int? threads)
-        {
-            TorchRuntime.EnsureLoaded();
-            return threads is { } count ? new ThreadsScope(count) : null;
-        }
-
-        public void Dispose() => torch.set_num_threads(previous);
+        TorchRuntime.EnsureLoaded();
+        return threads is { } count ? IntraOpThreads.Exactly(count) : null;
     }
 }
