@@ -13,7 +13,7 @@ public sealed class IntraOpThreadsCollection;
 public class IntraOpThreadsTests
 {
     [Fact]
-    public void Side_by_side_matches_run_one_thread_each_and_the_setting_comes_back_after()
+    public void Side_by_side_matches_run_one_thread_each_a_bench_the_count_it_asks_and_the_setting_comes_back_after()
     {
         TorchRuntime.EnsureLoaded();
         int before = torch.get_num_threads();
@@ -21,6 +21,8 @@ public class IntraOpThreadsTests
         using (IntraOpThreads.ForMatches(sideBySide: 3)) torch.get_num_threads().Should().Be(1);
         torch.get_num_threads().Should().Be(before);
         using (IntraOpThreads.ForMatches(sideBySide: 1)) torch.get_num_threads().Should().Be(before, "a lone match keeps the process's threads");
+        using (IntraOpThreads.Exactly(1)) torch.get_num_threads().Should().Be(1, "a benchmark asked for one");
+        torch.get_num_threads().Should().Be(before);
     }
 
     [Fact]
