@@ -20,6 +20,29 @@ public class ArenaCommandTests
     }
 
     [Fact]
+    public async Task The_report_pairs_each_agent_with_the_baseline_and_each_variant_with_the_challenger_too()
+    {
+        using var arena = new ArenaFolder();
+        File.WriteAllText(arena.Config, File.ReadAllText(arena.Config).Replace(
+            "{ \"Name\": \"streaming\"",
+            "{ \"Name\": \"sir-eta0.7\", \"Kind\": \"llm\", \"Policy\": \"sir\", \"Budget\": 200, \"Eta\": 0.7 },\n              { \"Name\": \"streaming\""));
+
+        var (code, _, error) = await CliRun.Invoke("arena", "--config", arena.Config);
+
+        code.Should().Be(0, error);
+        var report = File.ReadAllText(Directory.GetFiles(arena.Output, "report.md", SearchOption.AllDirectories).Single());
+        string Row(string pair) => report.Split('\n').Should().ContainSingle(line => line.StartsWith($"| rock-biased | {pair} |")).Subject;
+        string[] Cells(string row) => row.Trim('|', ' ', '\r').Split('|').Select(c => c.Trim()).ToArray();
+        var challenger = Cells(Row("sir - streaming"));
+        var variant = Cells(Row("sir-eta0.7 - streaming"));
+        var againstChallenger = Cells(Row("sir-eta0.7 - sir"));
+        againstChallenger[4].Should().Be(variant[4], "A is the variant in both rows");
+        againstChallenger[5].Should().Be(challenger[4], "B is the challenger, sir");
+        againstChallenger[8].Should().Be("-", "no share of a gap to the oracle is given against the challenger");
+        report.Should().NotContain("| streaming - sir |", "the baseline is not a variant of the challenger");
+    }
+
+    [Fact]
     public async Task The_console_prints_one_pooled_line_per_agent_for_each_pool_of_arena_json_and_none_without_pools()
     {
         using var arena = new ArenaFolder();

@@ -43,6 +43,6 @@ internal static class ComparisonSection
             label, $"{pair.A} - {pair.B}", Cells.Count(c.Rounds),
             Cells.Invariant($"{c.Difference.Units} x {c.BlockSize}"),
             Cells.Percent(c.WinRateA), Cells.Percent(c.WinRateB), Cells.Points(c.Difference),
-            Cells.Percent(c.OracleWinRate), Cells.Percent(c.GapClosed));
+            Cells.Percent(c.OracleWinRate), pair.ShareOfGap ? Cells.Percent(c.GapClosed) : "-");
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans;
+using SirArena.Arena.Agents;
 using SirArena.Arena.Cluster;
 using SirArena.Arena.Matches;
 using SirArena.Arena.Replays;
@@ -123,13 +124,27 @@ public static class ArenaCommand
     }
 
     /// <summary>The challenger against the baseline first, then every other language-model agent of the baseline's
-    /// budget against it too (other budgets meet their own baseline on the leaderboard).</summary>
-    static AgentPair[] Comparisons(ArenaOptions options) =>
-        options.Agents.Where(a => a.IsLlm && !a.Name.Equals(options.Compare.Baseline, StringComparison.OrdinalIgnoreCase)
-                && a.Budget == (options.Agent(options.Compare.Baseline)?.Budget ?? a.Budget))
-            .OrderBy(a => a.Name.Equals(options.Compare.Challenger, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
-            .Select(a => new AgentPair(a.Name, options.Compare.Baseline))
-            .ToArray();
+    /// budget against it too (other budgets meet their own baseline on the leaderboard); then every other language-model
+    /// agent of the challenger's budget but the baseline against the challenger, so that a variant is also measured
+    /// against the rule it varies (an adaptive decay against the fixed eta it must stay within).</summary>
+    static AgentPair[] Comparisons(ArenaOptions options)
+    {
+        string baseline = options.Compare.Baseline, challenger = options.Compare.Challenger;
+        var againstBaseline = SameBudgetLlms(options, baseline, except: baseline)
+            .OrderBy(a => Is(a.Name, challenger) ? 0 : 1)
+            .Select(a => new AgentPair(a.Name, baseline));
+        var againstChallenger = SameBudgetLlms(options, challenger, except: baseline)
+            .Where(a => !Is(a.Name, challenger) && !Is(challenger, baseline))
+            .Select(a => new AgentPair(a.Name, challenger, ShareOfGap: false));
+        return [.. againstBaseline, .. againstChallenger];
+    }
+
+    /// <summary>The language-model agents at <paramref name="anchor"/>'s budget (every one when it is not an agent of
+    /// the arena), but <paramref name="except"/>.</summary>
+    static IEnumerable<AgentSpec> SameBudgetLlms(ArenaOptions options, string anchor, string except) =>
+        options.Agents.Where(a => a.IsLlm && !Is(a.Name, except) && a.Budget == (options.Agent(anchor)?.Budget ?? a.Budget));
+
+    static bool Is(string name, string other) => name.Equals(other, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Each language-model agent with the agent of the baseline's policy, model and chat format at its budget;
     /// agents with no such baseline stay off the leaderboard.</summary>
