@@ -2,6 +2,7 @@ using System.Text.Json;
 using OpenQA.Selenium;
 using SirArena.Arena.Replays;
 using SirArena.Cli.Tests.Support;
+using SirArena.Llm.Tests.Support;
 
 namespace SirArena.Cli.Tests;
 
@@ -77,7 +78,7 @@ public class InspectorPageTests(GroceryReplays replays) : IClassFixture<GroceryR
 
         // Not a SIRARENA_ variable: the CLI reads every one of those as configuration and refuses unknown keys.
         if (Environment.GetEnvironmentVariable("INSPECTOR_SCREENSHOT") is { Length: > 0 })
-            ((ITakesScreenshot)browser).GetScreenshot().SaveAsFile(Path.Combine(RepositoryRoot(), "docs", "inspector.png"));
+            ((ITakesScreenshot)browser).GetScreenshot().SaveAsFile(Path.Combine(RepositoryFolder.Locate(), "docs", "inspector.png"));
     }
 
     [Fact]
@@ -189,12 +190,5 @@ public class InspectorPageTests(GroceryReplays replays) : IClassFixture<GroceryR
     {
         var json = Script(browser, $"return JSON.stringify([...document.querySelectorAll('{selector}')].map(e => e.dataset.{attribute}))");
         return JsonSerializer.Deserialize<string[]>(json)!.Select(long.Parse).ToArray();
-    }
-
-    static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "SirArena.sln"))) return folder.FullName;
-        throw new InvalidOperationException("no SirArena.sln above the test's folder");
     }
 }

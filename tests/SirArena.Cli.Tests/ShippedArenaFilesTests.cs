@@ -1,5 +1,5 @@
 using SirArena.Cli.Tests.Support;
-using SirArena.Simulation.Scenarios;
+using SirArena.Llm.Tests.Support;
 
 namespace SirArena.Cli.Tests;
 
@@ -10,7 +10,7 @@ namespace SirArena.Cli.Tests;
 /// </summary>
 public class ShippedArenaFilesTests
 {
-    static readonly string RepositoryRoot = Path.GetDirectoryName(ScenarioFolder.Locate())!;
+    static readonly string RepositoryRoot = RepositoryFolder.Locate();
 
     static string[] Shipped() => [.. Directory.GetFiles(RepositoryRoot, "arena*.json").Select(f => Path.GetFileName(f))];
 
@@ -20,18 +20,12 @@ public class ShippedArenaFilesTests
     [MemberData(nameof(Files))]
     public async Task Plays_a_round_of_every_match_and_writes_its_report(string file)
     {
-        var output = Path.Combine(Path.GetTempPath(), "sirarena-shipped-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var (code, _, error) = await CliRun.Invoke("arena", "--config", Path.Combine(RepositoryRoot, file), "--rounds", "1", "--out", output);
+        using var output = new TempFolder();
 
-            code.Should().Be(0, error);
-            Directory.GetFiles(output, "report.md", SearchOption.AllDirectories).Should().ContainSingle();
-        }
-        finally
-        {
-            if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
-        }
+        var (code, _, error) = await CliRun.Invoke("arena", "--config", Path.Combine(RepositoryRoot, file), "--rounds", "1", "--out", output.Path);
+
+        code.Should().Be(0, error);
+        Directory.GetFiles(output.Path, "report.md", SearchOption.AllDirectories).Should().ContainSingle();
     }
 
     [Fact]
