@@ -63,6 +63,7 @@ public sealed class EngineBenchmark(TextWriter output)
         output.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (int budget in budgets)
         {
+            double roundFlops = MatmulFloor.RoundFlops(config, TurnTokens + 1, budget);
             var policies = new Func<IMemoryPolicy>[]
             {
                 () => new SirMemory(4, budget - 4, 0, eta: 0.9f),
@@ -76,14 +77,14 @@ public sealed class EngineBenchmark(TextWriter output)
                 {
                     var (sample, reading) = floor.Around(() => MeasureRounds(model, create(), rounds, seed: r));
                     samples.Add(sample);
-                    double achieved = MatmulFloor.RoundFlops(config, TurnTokens + 1, budget) / (sample.MsPerRound * 1e6);
+                    double achieved = roundFlops / (sample.MsPerRound * 1e6);
                     ratios.Add(reading.CacheHot / achieved);
                     allLayerRatios.Add(reading.AllLayers / achieved);
                 }
                 double msPerRound = Median.Of(samples.Select(s => s.MsPerRound));
                 double tokensPerSecond = Median.Of(samples.Select(s => s.PrefillTokensPerSecond));
                 double share = Median.Of(samples.Select(s => s.MemoryShare));
-                double gflops = MatmulFloor.RoundFlops(config, TurnTokens + 1, budget) / (msPerRound * 1e6);
+                double gflops = roundFlops / (msPerRound * 1e6);
                 output.WriteLine($"| {budget} | {create().Name} | {msPerRound:F2} | {1000 / msPerRound:F2} | {tokensPerSecond:F0} | {gflops:F1} | {Median.Of(ratios):F2}x | {Median.Of(allLayerRatios):F2}x | {share:P2} |");
             }
         }
