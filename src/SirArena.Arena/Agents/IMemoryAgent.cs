@@ -26,6 +26,10 @@ public interface IMemoryAgent : IAgent
     /// pass of its own (replay version 3); replays of versions 1 and 2 run them at once, and are verified that way.</summary>
     bool DefersAnswers { get; }
 
+    /// <summary>True when candidates that share a first token are told apart by their distinguishing prefixes (replay
+    /// version 6); earlier replays scored them whole, and are verified that way.</summary>
+    bool ScoresPrefixes { get; }
+
     /// <summary>What the last round did to the memory (the replay's trace); null before the first round.</summary>
     LlmRoundTrace? LastTrace { get; }
 }

@@ -7,9 +7,9 @@ namespace SirArena.Arena.Agents;
 /// <summary>
 /// A Simulation agent backed by a language model with one endless, budget-held cache. Each round it appends the
 /// turn's prompt in the model's <see cref="ChatFormat"/> (reserving room for the longest answer, as the reference reserves max_gen_len), scores every
-/// candidate by ln p(its first token | context) from that one prefill (by ln p(all its tokens | context) when two
-/// candidates share a first token, as words a tokenizer splits can), appends the best candidate's tokens, and ends
-/// the round (SirLLM's decay). It never reads <see cref="Turn.Truth"/>. <see cref="LastTrace"/> tells the replay
+/// candidate by ln p(its <see cref="DistinguishingPrefixes"/> | context), which is its first token off that one prefill
+/// unless two candidates share a first token (as words a tokenizer splits can), appends the best candidate's tokens,
+/// and ends the round (SirLLM's decay). It never reads <see cref="Turn.Truth"/>. <see cref="LastTrace"/> tells the replay
 /// recorder what the round did to memory.
 /// </summary>
 public sealed class LlmAgent : IMemoryAgent, IResumable, IDisposable
@@ -29,13 +29,18 @@ public sealed class LlmAgent : IMemoryAgent, IResumable, IDisposable
     /// <summary>The agent's whole memory; the arena reads it through <see cref="IMemoryAgent"/>, tests look inside.</summary>
     internal StreamSession Session { get; }
 
+    public bool ScoresPrefixes { get; }
+
     /// <param name="deferAnswers">false to run every answer through a forward pass of its own, as replays of versions 1
     /// and 2 are played</param>
-    public LlmAgent(string name, LanguageModel model, IMemoryPolicy policy, ChatFormat? format = null, bool deferAnswers = true)
+    /// <param name="scoresPrefixes">false to score every candidate whole when two share a first token, as replays
+    /// before version 6 are played</param>
+    public LlmAgent(string name, LanguageModel model, IMemoryPolicy policy, ChatFormat? format = null, bool deferAnswers = true, bool scoresPrefixes = true)
     {
         Name = name;
         this.model = model;
         this.format = format ?? ChatFormat.Paper;
+        ScoresPrefixes = scoresPrefixes;
         Session = new StreamSession(model.Decoder, policy, deferAnswers);
     }
 
@@ -50,7 +55,7 @@ public sealed class LlmAgent : IMemoryAgent, IResumable, IDisposable
         {
             choice = AgentChoice.ArgMax(firstTokens.Distinct().Count() == firstTokens.Length
                 ? Session.ScoreCandidates(firstTokens)
-                : Session.ScoreSequences(answers));
+                : Session.ScoreSequences(ScoresPrefixes ? DistinguishingPrefixes.Of(answers) : answers));
         }
         catch (NonFiniteScoreException e)
         {

@@ -16,19 +16,16 @@ public sealed record CheckpointHeader(
     DateTime CreatedUtc)
 {
     public const string FormatName = "sirarena-checkpoint";
-    /// <summary>Version 4: a sir-adaptive decay saves what its information ceiling and surprise alarm read, the spread
-    /// of the key's surprisal included (replay version 5). Versions 2 (the agent defers its answers, replay version 3)
-    /// and 3 differ from it only there, so they are read for any other policy; a sir-adaptive one, and version 1, are
-    /// refused, so their match starts a new chain instead of mixing two versions in one.</summary>
-    public const int CurrentVersion = 4;
-    public const int DeferredAnswerVersion = 2;
+    /// <summary>Version 5: the agent tells candidates that share a first token apart by their distinguishing prefixes
+    /// (replay version 6). Earlier versions are refused, so their match starts a new chain instead of mixing two
+    /// versions in one: a grocery round of the old chain would not verify with the new rule.</summary>
+    public const int CurrentVersion = 5;
 
     public string Format { get; init; } = FormatName;
     public int Version { get; init; } = CurrentVersion;
 
     /// <summary>Whether this program can resume from a checkpoint with this header (see <see cref="CurrentVersion"/>).</summary>
-    public bool IsReadable() => Format == FormatName
-        && (Version == CurrentVersion || (Version >= DeferredAnswerVersion && Version < CurrentVersion && Match?.Agent?.AdaptsDecay != true));
+    public bool IsReadable() => Format == FormatName && Version == CurrentVersion;
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using SirArena.Arena.Agents;
+using SirArena.Arena.Replays;
 using SirArena.Llm.Inference;
 using SirArena.Simulation.Agents;
 using SirArena.Simulation.Loop;
@@ -19,18 +20,21 @@ public sealed class MatchFactory(ScenarioCatalog catalog, string defaultModelFol
 
     public ScenarioCatalog Catalog => catalog;
 
-    /// <param name="deferAnswers">false to build the agent as replays before version 3 were played (see
-    /// <see cref="IMemoryAgent.DefersAnswers"/>)</param>
-    public Match Create(MatchSpec spec, bool deferAnswers = true) =>
-        new(catalog.Create(spec.Scenario, spec.Seed), CreateAgent(spec.Agent, spec.Seed, deferAnswers));
+    /// <param name="replayVersion">an earlier replay version to build the agent as replays of that version were played
+    /// (answers deferred from version 3 on, see <see cref="IMemoryAgent.DefersAnswers"/>; candidates told apart by
+    /// their distinguishing prefixes from version 6 on, see <see cref="LlmAgent.ScoresPrefixes"/>)</param>
+    public Match Create(MatchSpec spec, int replayVersion = ReplayHeader.CurrentVersion) =>
+        new(catalog.Create(spec.Scenario, spec.Seed), CreateAgent(spec.Agent, spec.Seed, replayVersion));
 
-    public IAgent CreateAgent(AgentSpec spec, ulong seed, bool deferAnswers = true)
+    public IAgent CreateAgent(AgentSpec spec, ulong seed, int replayVersion = ReplayHeader.CurrentVersion)
     {
         spec.Validate();
         if (!spec.IsLlm) return BaselineAgents.Create(spec.Kind, seed);
         var model = ModelOf(spec)!;
         return new LlmAgent(spec.Name, model, spec.CreatePolicy(model.Decoder.Config.AttentionSpan),
-            ChatFormat.For(spec.ChatFormat, model.Tokenizer.ChatTemplate, model.Folder), deferAnswers);
+            ChatFormat.For(spec.ChatFormat, model.Tokenizer.ChatTemplate, model.Folder),
+            deferAnswers: replayVersion >= ReplayHeader.DeferredAnswerVersion,
+            scoresPrefixes: replayVersion >= ReplayHeader.PrefixScoringVersion);
     }
 
     /// <summary>The loaded model of a folder (loaded on first use).</summary>

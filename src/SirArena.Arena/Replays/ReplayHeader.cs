@@ -8,8 +8,9 @@ using TorchSharp;
 namespace SirArena.Arena.Replays;
 
 /// <summary>
-/// The first line of a replay file. The format, version 1 (version 2 for a policy that does not rank by surprisal,
-/// version 3 for an agent that defers its answers, version 4 or 5 for sir-adaptive, see <see cref="CurrentVersion"/>),
+/// The first line of a replay file. The format, version 1 for a baseline and 6 for a language-model agent (earlier
+/// builds wrote 2 for a policy that does not rank by surprisal, 3 for an agent that defers its answers, 4 or 5 for
+/// sir-adaptive, see <see cref="CurrentVersion"/>),
 /// is JSON Lines: UTF-8, one JSON object per line, each line ended by "\n"; property names in camelCase, enums as
 /// camelCase strings, floats in their shortest round-trip form (so scores read back bit for bit), NaN and infinities as
 /// the strings "NaN", "Infinity", "-Infinity".
@@ -45,7 +46,12 @@ public sealed record ReplayHeader(MatchSpec Match, string? ModelHash, float Eta,
     /// version chose etas this build does not: `--verify` says so instead of re-running it, and its memory still
     /// rebuilds from the etas it recorded.</summary>
     public const int AdaptiveDecayVersion = 5;
-    public const int CurrentVersion = AdaptiveDecayVersion;
+    /// <summary>Version 6: the lines of version 5 (version 3 for another policy that defers its answers, version 2 for
+    /// one that does not), written for every language-model agent, which tells candidates that share a first token
+    /// apart by their distinguishing prefixes (<see cref="IMemoryAgent.ScoresPrefixes"/>) where earlier versions scored
+    /// them whole; `--verify` plays an earlier replay the earlier way.</summary>
+    public const int PrefixScoringVersion = 6;
+    public const int CurrentVersion = PrefixScoringVersion;
     /// <summary>Version 2 adds a chunk's entry scores and a round's held scores, for policies that do not rank by
     /// surprisal (which never defer their answers).</summary>
     public const int ScoredPolicyVersion = 2;
@@ -73,6 +79,7 @@ public sealed record ReplayHeader(MatchSpec Match, string? ModelHash, float Eta,
         {
             Version = agent switch
             {
+                IMemoryAgent { ScoresPrefixes: true } => PrefixScoringVersion,
                 IMemoryAgent { DefersAnswers: true } when spec.Agent.AdaptsDecay => AdaptiveDecayVersion,
                 IMemoryAgent { DefersAnswers: true } => DeferredAnswerVersion,
                 IMemoryAgent { Scores: var scores } when !scores.EntersAtSurprisal() => ScoredPolicyVersion,

@@ -32,7 +32,7 @@ public sealed class ReplayVerifier(MatchFactory factory)
         try
         {
             if (ModelMismatch(header) is { } mismatch) return ReplayVerification.NotRun(mismatch);
-            match = factory.Create(header.Match, deferAnswers: header.Version >= ReplayHeader.DeferredAnswerVersion);
+            match = factory.Create(header.Match, header.Version);
         }
         catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or CheckpointException or UnknownScenarioException)
         {

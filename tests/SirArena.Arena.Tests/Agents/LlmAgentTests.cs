@@ -1,5 +1,6 @@
 using SirArena.Arena.Agents;
 using SirArena.Arena.Matches;
+using SirArena.Arena.Replays;
 using SirArena.Arena.Tests.Support;
 using SirArena.Simulation.Scenarios;
 
@@ -46,5 +47,39 @@ public class LlmAgentTests
         (memory.Budget, memory.Eta, memory.CachedTokens, memory.LastTrace).Should().Be((200, 0.7f, 0, (LlmRoundTrace?)null));
         match.PlayRound();
         memory.CachedTokens.Should().BePositive().And.Be(memory.LastTrace!.CachedTokens);
+    }
+
+    [Fact]
+    public void Grocery_items_that_share_a_first_token_are_scored_by_the_tokens_that_tell_them_apart()
+    {
+        using var folder = new TinyModelFolder();
+        using var factory = new MatchFactory(ScenarioCatalog.LoadDefault(), folder.Path);
+        var spec = new MatchSpec("grocery", 3, new AgentSpec { Name = "sir", Policy = "sir", Budget = 400 });
+        var byPrefix = factory.Create(spec);
+        var whole = factory.Create(spec, ReplayHeader.AdaptiveDecayVersion);
+        using var prefixAgent = (LlmAgent)byPrefix.Agent;
+        using var wholeAgent = (LlmAgent)whole.Agent;
+        var model = factory.ModelOf(spec.Agent)!;
+        int shared = 0;
+
+        // Until the two choose differently their streams are the same, so their scores differ only where the rule does.
+        for (int round = 0; round < 40; round++)
+        {
+            var a = byPrefix.PlayRound();
+            var b = whole.PlayRound();
+            var candidates = a.Turn.Candidates.Select(c => model.Tokenizer.Encode(c)).ToArray();
+            var prefixes = DistinguishingPrefixes.Of(candidates);
+            bool firstTokensDiffer = candidates.Select(c => c[0]).Distinct().Count() == candidates.Length;
+            for (int i = 0; i < candidates.Length; i++)
+            {
+                if (firstTokensDiffer || prefixes[i].Length == candidates[i].Length)
+                    a.Choice.Scores[i].Should().Be(b.Choice.Scores[i], $"round {round}: {a.Turn.Candidates[i]} is scored the same by both rules");
+                else
+                    a.Choice.Scores[i].Should().BeGreaterThan(b.Choice.Scores[i], $"round {round}: {a.Turn.Candidates[i]} is charged only for its first {prefixes[i].Length} tokens");
+            }
+            if (!firstTokensDiffer) shared++;
+            if (a.Choice.Index != b.Choice.Index) break;
+        }
+        shared.Should().BePositive("some round must offer items that share a first token");
     }
 }

@@ -15,12 +15,13 @@ public sealed class ReplayFolder : IDisposable
 
     /// <summary>
     /// Plays <paramref name="rounds"/> rounds of a freshly built match, appending each to a new replay at
-    /// <paramref name="file"/>; <paramref name="afterRound"/> sees the match after each round (to sample live state).
+    /// <paramref name="file"/>; <paramref name="afterRound"/> sees the match after each round (to sample live state);
+    /// <paramref name="replayVersion"/> builds the agent as replays of an earlier version were played.
     /// </summary>
     public static Match Record(MatchFactory factory, MatchSpec spec, string file, int rounds, DateTime? createdUtc = null,
-        Action<RoundResult, Match>? afterRound = null, bool deferAnswers = true)
+        Action<RoundResult, Match>? afterRound = null, int replayVersion = ReplayHeader.CurrentVersion)
     {
-        var match = factory.Create(spec, deferAnswers);
+        var match = factory.Create(spec, replayVersion);
         var header = ReplayHeader.For(spec, match.Agent, factory.ModelHash(spec.Agent), createdUtc ?? DateTime.UtcNow);
         using var writer = ReplayWriter.Create(file, header);
         foreach (var result in match.Play(rounds))

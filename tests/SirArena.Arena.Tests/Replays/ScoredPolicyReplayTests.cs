@@ -40,7 +40,7 @@ public sealed class ScoredPolicyReplayTests : IDisposable
         ((LlmAgent)match.Agent).Dispose();
 
         var replay = ReplayFile.Load(file);
-        replay.Header.Version.Should().Be(ReplayHeader.ScoredPolicyVersion, "a policy scored by its forward pass runs every answer at once");
+        replay.Header.Version.Should().Be(ReplayHeader.CurrentVersion);
         replay.Rounds.Count(r => r.Trace!.Prompt.Evicted.Length > 0).Should().BePositive("the budget must evict for this to mean anything");
         var rebuilt = new RetainedSet(replay.Header.Eta);
         foreach (var round in replay.Rounds)
@@ -58,14 +58,14 @@ public sealed class ScoredPolicyReplayTests : IDisposable
     }
 
     [Fact]
-    public void A_sir_replay_is_written_as_version_3_with_no_scores_beside_the_surprisals()
+    public void A_sir_replay_is_written_at_the_present_version_with_no_scores_beside_the_surprisals()
     {
         var spec = new MatchSpec("rock-biased", 5, new AgentSpec { Name = "sir", Policy = "sir", Budget = 160 });
         var file = folder.File("sir.jsonl");
         ((LlmAgent)ReplayFolder.Record(factory, spec, file, 2).Agent).Dispose();
 
         var replay = ReplayFile.Load(file);
-        replay.Header.Version.Should().Be(ReplayHeader.DeferredAnswerVersion);
+        replay.Header.Version.Should().Be(ReplayHeader.CurrentVersion);
         replay.Rounds.Should().OnlyContain(r => r.Trace!.Prompt.Scores == null && r.Trace.Answer.Scores == null && r.Trace.HeldScores == null);
         File.ReadAllText(file).Should().NotContain("heldScores");
     }
@@ -75,7 +75,7 @@ public sealed class ScoredPolicyReplayTests : IDisposable
     {
         var spec = new MatchSpec("rock-biased", 5, new AgentSpec { Name = "sir", Policy = "sir", Budget = 160 });
         var file = folder.File("sir-v1.jsonl");
-        ((LlmAgent)ReplayFolder.Record(factory, spec, file, Rounds, deferAnswers: false).Agent).Dispose();
+        ((LlmAgent)ReplayFolder.Record(factory, spec, file, Rounds, replayVersion: ReplayHeader.SurprisalOnlyVersion).Agent).Dispose();
 
         ReplayFile.Load(file).Header.Version.Should().Be(ReplayHeader.SurprisalOnlyVersion);
         var verifier = new ReplayVerifier(factory);
@@ -95,12 +95,12 @@ public sealed class ScoredPolicyReplayTests : IDisposable
         var spec = new MatchSpec("rock-biased", 5, new AgentSpec { Name = "adaptive", Policy = "sir-adaptive", Budget = 160 });
         var file = folder.File("adaptive.jsonl");
         ((LlmAgent)ReplayFolder.Record(factory, spec, file, Rounds).Agent).Dispose();
-        ReplayFile.Load(file).Header.Version.Should().Be(ReplayHeader.AdaptiveDecayVersion);
+        ReplayFile.Load(file).Header.Version.Should().Be(ReplayHeader.CurrentVersion);
         var verifier = new ReplayVerifier(factory);
         verifier.Verify(file).Reproduced.Should().BeTrue("a replay of this build verifies");
 
         var lines = File.ReadAllLines(file);
-        lines[0] = lines[0].Replace($"\"version\":{ReplayHeader.AdaptiveDecayVersion}", $"\"version\":{olderVersion}");
+        lines[0] = lines[0].Replace($"\"version\":{ReplayHeader.CurrentVersion}", $"\"version\":{olderVersion}");
         File.WriteAllLines(file, lines);
         var verdict = verifier.Verify(file);
 
@@ -108,5 +108,21 @@ public sealed class ScoredPolicyReplayTests : IDisposable
         verdict.FirstDifferentRound.Should().BeNull("it is not re-run at all");
         verdict.Message.Should().Contain("earlier adaptive decay").And.Contain($"version {olderVersion}");
         ReplayRoundView.Read(file, Rounds - 1).Retained.Should().NotBeEmpty("its memory still rebuilds from the recorded etas");
+    }
+
+    [Fact]
+    public void A_grocery_replay_from_before_distinguishing_prefixes_verifies_only_played_with_whole_candidates()
+    {
+        var spec = new MatchSpec("grocery", 3, new AgentSpec { Name = "sir", Policy = "sir", Budget = 400 });
+        var file = folder.File("grocery-v5.jsonl");
+        ((LlmAgent)ReplayFolder.Record(factory, spec, file, 40, replayVersion: ReplayHeader.DeferredAnswerVersion).Agent).Dispose();
+        ReplayFile.Load(file).Header.Version.Should().Be(ReplayHeader.DeferredAnswerVersion);
+        var verifier = new ReplayVerifier(factory);
+        verifier.Verify(file).Reproduced.Should().BeTrue("the verifier scores a version 3 replay's candidates whole");
+
+        var lines = File.ReadAllLines(file);
+        lines[0] = lines[0].Replace($"\"version\":{ReplayHeader.DeferredAnswerVersion}", $"\"version\":{ReplayHeader.CurrentVersion}");
+        File.WriteAllLines(file, lines);
+        verifier.Verify(file).Reproduced.Should().BeFalse("distinguishing prefixes score items that share a first token otherwise");
     }
 }
