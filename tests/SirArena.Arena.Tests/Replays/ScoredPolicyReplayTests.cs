@@ -81,9 +81,7 @@ public sealed class ScoredPolicyReplayTests : IDisposable
         var verifier = new ReplayVerifier(factory);
         verifier.Verify(file).Reproduced.Should().BeTrue("the verifier runs a version 1 replay's answers at once");
 
-        var lines = File.ReadAllLines(file);
-        lines[0] = lines[0].Replace("\"version\":1", "\"version\":3");
-        File.WriteAllLines(file, lines);
+        Relabel(file, 1, 3);
         verifier.Verify(file).Reproduced.Should().BeFalse("deferring the answers changes what the model computes");
     }
 
@@ -99,9 +97,7 @@ public sealed class ScoredPolicyReplayTests : IDisposable
         var verifier = new ReplayVerifier(factory);
         verifier.Verify(file).Reproduced.Should().BeTrue("a replay of this build verifies");
 
-        var lines = File.ReadAllLines(file);
-        lines[0] = lines[0].Replace($"\"version\":{ReplayHeader.CurrentVersion}", $"\"version\":{olderVersion}");
-        File.WriteAllLines(file, lines);
+        Relabel(file, ReplayHeader.CurrentVersion, olderVersion);
         var verdict = verifier.Verify(file);
 
         verdict.Reproduced.Should().BeFalse();
@@ -120,9 +116,15 @@ public sealed class ScoredPolicyReplayTests : IDisposable
         var verifier = new ReplayVerifier(factory);
         verifier.Verify(file).Reproduced.Should().BeTrue("the verifier scores a version 3 replay's candidates whole");
 
-        var lines = File.ReadAllLines(file);
-        lines[0] = lines[0].Replace($"\"version\":{ReplayHeader.DeferredAnswerVersion}", $"\"version\":{ReplayHeader.CurrentVersion}");
-        File.WriteAllLines(file, lines);
+        Relabel(file, ReplayHeader.DeferredAnswerVersion, ReplayHeader.CurrentVersion);
         verifier.Verify(file).Reproduced.Should().BeFalse("distinguishing prefixes score items that share a first token otherwise");
+    }
+
+    /// <summary>Rewrites the header's version, as if the same rounds had been recorded by another build.</summary>
+    static void Relabel(string file, int from, int to)
+    {
+        var lines = File.ReadAllLines(file);
+        lines[0] = lines[0].Replace($"\"version\":{from}", $"\"version\":{to}");
+        File.WriteAllLines(file, lines);
     }
 }
