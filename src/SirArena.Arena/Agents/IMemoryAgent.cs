@@ -1,3 +1,4 @@
+using SirArena.Llm.Cache;
 using SirArena.Llm.Memory;
 using SirArena.Simulation.Loop;
 
@@ -29,6 +30,10 @@ public interface IMemoryAgent : IAgent
     /// <summary>True when candidates that share a first token are told apart by their distinguishing prefixes (replay
     /// version 6); earlier replays scored them whole, and are verified that way.</summary>
     bool ScoresPrefixes { get; }
+
+    /// <summary>How its cache holds keys: unrotated from replay version 7 on; earlier replays were played with keys stored
+    /// rotated, and are verified that way.</summary>
+    KeyStorage Keys { get; }
 
     /// <summary>What the last round did to the memory (the replay's trace); null before the first round.</summary>
     LlmRoundTrace? LastTrace { get; }

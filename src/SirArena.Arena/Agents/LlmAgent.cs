@@ -1,3 +1,4 @@
+using SirArena.Llm.Cache;
 using SirArena.Llm.Inference;
 using SirArena.Llm.Memory;
 using SirArena.Simulation.Loop;
@@ -30,18 +31,22 @@ public sealed class LlmAgent : IMemoryAgent, IResumable, IDisposable
     internal StreamSession Session { get; }
 
     public bool ScoresPrefixes { get; }
+    public KeyStorage Keys => Session.Keys;
 
     /// <param name="deferAnswers">false to run every answer through a forward pass of its own, as replays of versions 1
     /// and 2 are played</param>
     /// <param name="scoresPrefixes">false to score every candidate whole when two share a first token, as replays
     /// before version 6 are played</param>
-    public LlmAgent(string name, LanguageModel model, IMemoryPolicy policy, ChatFormat? format = null, bool deferAnswers = true, bool scoresPrefixes = true)
+    /// <param name="keys">how the memory's cache holds keys (<see cref="KeyStorage.Rotated"/> as replays before
+    /// version 7 are played)</param>
+    public LlmAgent(string name, LanguageModel model, IMemoryPolicy policy, ChatFormat? format = null, bool deferAnswers = true,
+        bool scoresPrefixes = true, KeyStorage keys = KeyStorage.Unrotated)
     {
         Name = name;
         this.model = model;
         this.format = format ?? ChatFormat.Paper;
         ScoresPrefixes = scoresPrefixes;
-        Session = new StreamSession(model.Decoder, policy, deferAnswers);
+        Session = new StreamSession(model.Decoder, policy, deferAnswers, keys);
     }
 
     public AgentChoice Choose(Turn turn)

@@ -16,10 +16,10 @@ public sealed record CheckpointHeader(
     DateTime CreatedUtc)
 {
     public const string FormatName = "sirarena-checkpoint";
-    /// <summary>Version 5: the agent tells candidates that share a first token apart by their distinguishing prefixes
-    /// (replay version 6). Earlier versions are refused, so their match starts a new chain instead of mixing two
-    /// versions in one: a grocery round of the old chain would not verify with the new rule.</summary>
-    public const int CurrentVersion = 5;
+    /// <summary>Version 6: the cache's keys are saved unrotated (replay version 7). Earlier versions are refused, so
+    /// their match starts a new chain instead of mixing two versions in one: a round of the old chain would not verify
+    /// with the new engine.</summary>
+    public const int CurrentVersion = 6;
 
     public string Format { get; init; } = FormatName;
     public int Version { get; init; } = CurrentVersion;

@@ -1,5 +1,6 @@
 using SirArena.Arena.Agents;
 using SirArena.Arena.Replays;
+using SirArena.Llm.Cache;
 using SirArena.Llm.Inference;
 using SirArena.Simulation.Agents;
 using SirArena.Simulation.Loop;
@@ -22,7 +23,8 @@ public sealed class MatchFactory(ScenarioCatalog catalog, string defaultModelFol
 
     /// <param name="replayVersion">an earlier replay version to build the agent as replays of that version were played
     /// (answers deferred from version 3 on, see <see cref="IMemoryAgent.DefersAnswers"/>; candidates told apart by
-    /// their distinguishing prefixes from version 6 on, see <see cref="LlmAgent.ScoresPrefixes"/>)</param>
+    /// their distinguishing prefixes from version 6 on, see <see cref="LlmAgent.ScoresPrefixes"/>; keys stored
+    /// unrotated from version 7 on, see <see cref="KeyStorage"/>)</param>
     public Match Create(MatchSpec spec, int replayVersion = ReplayHeader.CurrentVersion) =>
         new(catalog.Create(spec.Scenario, spec.Seed), CreateAgent(spec.Agent, spec.Seed, replayVersion));
 
@@ -34,7 +36,8 @@ public sealed class MatchFactory(ScenarioCatalog catalog, string defaultModelFol
         return new LlmAgent(spec.Name, model, spec.CreatePolicy(model.Decoder.Config.AttentionSpan),
             ChatFormat.For(spec.ChatFormat, model.Tokenizer.ChatTemplate, model.Folder),
             deferAnswers: replayVersion >= ReplayHeader.DeferredAnswerVersion,
-            scoresPrefixes: replayVersion >= ReplayHeader.PrefixScoringVersion);
+            scoresPrefixes: replayVersion >= ReplayHeader.PrefixScoringVersion,
+            keys: replayVersion >= ReplayHeader.UnrotatedKeysVersion ? KeyStorage.Unrotated : KeyStorage.Rotated);
     }
 
     /// <summary>The loaded model of a folder (loaded on first use).</summary>

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using SirArena.Arena.Agents;
 using SirArena.Arena.Matches;
 using SirArena.Simulation.Loop;
+using SirArena.Llm.Cache;
 using SirArena.Llm.Memory;
 using TorchSharp;
 
@@ -51,7 +52,12 @@ public sealed record ReplayHeader(MatchSpec Match, string? ModelHash, float Eta,
     /// apart by their distinguishing prefixes (<see cref="IMemoryAgent.ScoresPrefixes"/>) where earlier versions scored
     /// them whole; `--verify` plays an earlier replay the earlier way.</summary>
     public const int PrefixScoringVersion = 6;
-    public const int CurrentVersion = PrefixScoringVersion;
+    /// <summary>Version 7: the lines of version 6, written for every language-model agent, whose cache holds keys
+    /// unrotated and rotates them to their slots in every forward pass (<see cref="KeyStorage"/>), where
+    /// earlier versions stored them rotated and re-rotated them when they moved, which leaves other last bits;
+    /// `--verify` plays an earlier replay the earlier way.</summary>
+    public const int UnrotatedKeysVersion = 7;
+    public const int CurrentVersion = UnrotatedKeysVersion;
     /// <summary>Version 2 adds a chunk's entry scores and a round's held scores, for policies that do not rank by
     /// surprisal (which never defer their answers).</summary>
     public const int ScoredPolicyVersion = 2;
@@ -79,6 +85,7 @@ public sealed record ReplayHeader(MatchSpec Match, string? ModelHash, float Eta,
         {
             Version = agent switch
             {
+                IMemoryAgent { Keys: KeyStorage.Unrotated } => UnrotatedKeysVersion,
                 IMemoryAgent { ScoresPrefixes: true } => PrefixScoringVersion,
                 IMemoryAgent { DefersAnswers: true } when spec.Agent.AdaptsDecay => AdaptiveDecayVersion,
                 IMemoryAgent { DefersAnswers: true } => DeferredAnswerVersion,

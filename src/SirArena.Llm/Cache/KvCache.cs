@@ -8,8 +8,10 @@ namespace SirArena.Llm.Cache;
 /// The key/value cache of one endless stream, keys and values of all layers in one buffer allocated once at the
 /// budget's size, so a compaction moves every layer at once. Positions are cache slots: after a compaction the kept
 /// tokens sit at 0..k-1 and new tokens continue at k (the "position shift" of StreamingLLM and SirLLM). Keys are
-/// stored rotated and re-rotated by their shift once, when they move, instead of being stored unrotated and rotated on
-/// every forward pass.
+/// stored unrotated and every forward pass rotates them to their slots, as the StreamingLLM reference does and as a
+/// plain pass over the kept tokens would (<see cref="KeyStorage"/>): a compaction only copies, and a key that moved a
+/// thousand times is the same bits as one that never moved. Replays before version 7 were played with keys stored
+/// rotated and re-rotated by their shift when they move (<see cref="KeyStorage.Rotated"/>).
 /// A second buffer of the same size is the compaction's destination when most of the cache moves: the kept runs of
 /// slots are copied into it one run at a time and the two buffers swap roles. A gather has no destination of its own
 /// in TorchSharp, so moving the cache in place costs a gather into a temporary and a copy back, twice the memory
@@ -37,19 +39,21 @@ public sealed class KvCache : IDisposable
     }
     public int Length => layers[0].Length;
     public int Capacity { get; }
+    public KeyStorage Keys { get; }
 
-    public KvCache(LlamaConfig config, RotaryEmbedding rope, int capacity)
+    public KvCache(LlamaConfig config, RotaryEmbedding rope, int capacity, KeyStorage keys = KeyStorage.Unrotated)
     {
         if (capacity <= 0) throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "cache capacity must be positive");
         this.rope = rope;
         Capacity = capacity;
+        Keys = keys;
         // On the rope tables' device, which is the model's: attention reads both in every layer.
         buffers = [.. Enumerable.Range(0, 2).Select(_ =>
             zeros([2, config.NumHiddenLayers, config.KeyValueHeads, capacity, config.HeadDim], device: rope.Device).DetachFromDisposeScope())];
         views = [.. buffers.Select(buffer => Enumerable.Range(0, config.NumHiddenLayers)
             .Select(i => (View(buffer, 0, i), View(buffer, 1, i)))
             .ToArray())];
-        layers = [.. views[0].Select(v => new LayerCache(v.Keys, v.Values))];
+        layers = [.. views[0].Select(v => new LayerCache(v.Keys, v.Values, keys))];
     }
 
     static Tensor View(Tensor buffer, int part, int layer) => buffer[part, layer].unsqueeze(0).DetachFromDisposeScope();
@@ -57,7 +61,7 @@ public sealed class KvCache : IDisposable
     /// <summary>Keeps the given slots (sorted ascending, unique), in every layer at once.</summary>
     public void Compact(IReadOnlyList<int> keep)
     {
-        // Slots before the first one that moves stay where they are: only the tail is moved and re-rotated.
+        // Slots before the first one that moves stay where they are: only the tail is moved (and, stored rotated, re-rotated).
         int firstMoved = 0;
         while (firstMoved < keep.Count && keep[firstMoved] == firstMoved) firstMoved++;
         if (firstMoved < keep.Count)
@@ -67,11 +71,18 @@ public sealed class KvCache : IDisposable
             int moved = keep.Count - firstMoved;
             if (moved <= firstMoved) GatherTail(keep, firstMoved);
             else CopyRunsToSpare(keep);
-            var shifts = tensor(keep.Skip(firstMoved).Select((s, i) => (long)(firstMoved + i - s)).ToArray(), device: rope.Device); // new slot - old slot, < 0
-            var (cos, sin) = rope.ShiftAngles(shifts);
-            RotaryEmbedding.RotateInPlace(Buffer[0].narrow(2, firstMoved, moved), cos, sin); // the keys only
+            if (Keys == KeyStorage.Rotated) RotateMovedKeys(keep, firstMoved);
         }
         foreach (var layer in layers) layer.Length = keep.Count;
+    }
+
+    /// <summary>Turns keys stored rotated to their old slots to their new ones: a rotation by the (negative) shift.</summary>
+    void RotateMovedKeys(IReadOnlyList<int> keep, int firstMoved)
+    {
+        int moved = keep.Count - firstMoved;
+        var shifts = tensor(keep.Skip(firstMoved).Select((s, i) => (long)(firstMoved + i - s)).ToArray(), device: rope.Device); // new slot - old slot, < 0
+        var (cos, sin) = rope.ShiftAngles(shifts);
+        RotaryEmbedding.RotateInPlace(Buffer[0].narrow(2, firstMoved, moved), cos, sin); // the keys only
     }
 
     /// <summary>Moves a short tail in place: a gather into a temporary and a copy back, of the moved slots only.</summary>

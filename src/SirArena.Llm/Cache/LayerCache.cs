@@ -4,8 +4,8 @@ namespace SirArena.Llm.Cache;
 
 /// <summary>
 /// One layer's view of the stream's keys and values (batch 1): the slots of the shared buffer of
-/// <see cref="KvCache"/> that belong to this layer, re-pointed when a compaction swaps buffers. Keys are stored
-/// already rotated to their slot.
+/// <see cref="KvCache"/> that belong to this layer, re-pointed when a compaction swaps buffers. Keys are stored as
+/// <see cref="Keys"/> says.
 /// </summary>
 public sealed class LayerCache
 {
@@ -13,15 +13,17 @@ public sealed class LayerCache
     Tensor values; // (1, nkv, capacity, hd)
 
     public int Length { get; internal set; }
+    public KeyStorage Keys { get; }
 
     /// <summary>Set for a forward pass whose attention a memory policy scores by; the attention reports to it.</summary>
     public AttentionProbe? Probe { get; internal set; }
     public int Capacity => (int)keys.shape[2];
 
-    internal LayerCache(Tensor keys, Tensor values)
+    internal LayerCache(Tensor keys, Tensor values, KeyStorage storage)
     {
         this.keys = keys;
         this.values = values;
+        Keys = storage;
     }
 
     /// <summary>Writes k, v (1, nkv, T, hd) after the last slot and returns views over every slot now held.</summary>

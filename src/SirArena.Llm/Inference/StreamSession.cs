@@ -36,6 +36,7 @@ public sealed class StreamSession : IDisposable
     /// <summary>True when the policy chooses each round's eta, so a replay must record it.</summary>
     public bool AdaptsDecay => memory.AdaptsDecay;
     public SessionTimings Timings { get; } = new();
+    public KeyStorage Keys => cache.Keys;
 
     /// <summary>True when a one-token <see cref="Answer"/> waits for the next chunk's forward pass: the session was not
     /// told to run answers at once, and its policy's score does not need the answer's own pass (surprisal, or none).</summary>
@@ -47,12 +48,14 @@ public sealed class StreamSession : IDisposable
 
     /// <param name="deferAnswers">false to run every answer through a forward pass of its own, as a replay of version 1
     /// or 2 was played (its verification plays it that way)</param>
-    public StreamSession(LlamaForCausalLM model, IMemoryPolicy policy, bool deferAnswers = true)
+    /// <param name="keys">how the cache holds its keys (<see cref="KeyStorage.Rotated"/> as replays before version 7
+    /// were played)</param>
+    public StreamSession(LlamaForCausalLM model, IMemoryPolicy policy, bool deferAnswers = true, KeyStorage keys = KeyStorage.Unrotated)
     {
         this.model = model;
         this.deferAnswers = deferAnswers;
         Policy = policy;
-        cache = new KvCache(model.Config, model.Rope, policy.Budget);
+        cache = new KvCache(model.Config, model.Rope, policy.Budget, keys);
         memory = new RetainedMemory(policy);
     }
 

@@ -27,23 +27,26 @@ public sealed class LlamaAttention : nn.Module
     }
 
     /// <param name="x">(B, T, hidden)</param>
-    /// <param name="cos">(T, hd) angles of the T new positions</param>
-    /// <param name="sin">(T, hd)</param>
+    /// <param name="cos">(S, hd) angles of positions 0..S-1: the cache's slots (S - T of them) and the T new ones</param>
+    /// <param name="sin">(S, hd)</param>
     /// <param name="cache">this layer's keys and values so far (batch 1), or null for a plain causal pass</param>
     public Tensor forward(Tensor x, Tensor cos, Tensor sin, LayerCache? cache)
     {
-        long B = x.shape[0], T = x.shape[1];
+        long B = x.shape[0], T = x.shape[1], past = cos.shape[0] - T;
+        if (past != (cache?.Length ?? 0))
+            throw new ArgumentException($"angles for {cos.shape[0]} positions given for {T} new tokens after {cache?.Length ?? 0} held ones", nameof(cos));
         var q = q_proj.forward(x).view(B, T, heads, headDim).transpose(1, 2);   // (B, nh, T, hd)
         var k = k_proj.forward(x).view(B, T, kvHeads, headDim).transpose(1, 2); // (B, nkv, T, hd)
         var v = v_proj.forward(x).view(B, T, kvHeads, headDim).transpose(1, 2); // (B, nkv, T, hd)
-        q = RotaryEmbedding.Rotate(q, cos, sin);
-        k = RotaryEmbedding.Rotate(k, cos, sin);
+        var (newCos, newSin) = (cos.narrow(0, past, T), sin.narrow(0, past, T));
+        q = RotaryEmbedding.Rotate(q, newCos, newSin);
 
-        long past = 0;
-        if (cache is not null)
+        if (cache is null) k = RotaryEmbedding.Rotate(k, cos, sin);
+        else
         {
-            past = cache.Length;
-            (k, v) = cache.Append(k, v);                                        // (1, nkv, past + T, hd)
+            if (cache.Keys == KeyStorage.Rotated) k = RotaryEmbedding.Rotate(k, newCos, newSin);
+            (k, v) = cache.Append(k, v);                                        // (1, nkv, S, hd)
+            if (cache.Keys == KeyStorage.Unrotated) k = RotaryEmbedding.Rotate(k, cos, sin);
             cache.Probe?.Observe(q, k, past);
         }
         if (heads != kvHeads)

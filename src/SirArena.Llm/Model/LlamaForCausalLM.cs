@@ -38,8 +38,8 @@ public sealed class LlamaForCausalLM : nn.Module
     /// at slots cache.Length.. and their keys and values are appended; without one they start at position 0.</summary>
     public Tensor forward(Tensor ids, KvCache? cache = null)
     {
-        long start = cache?.Length ?? 0;
-        var (cos, sin) = Rope.Angles(start, ids.shape[1]);
+        // The angles of every slot the pass reads, held and new: attention rotates the new queries by the last T.
+        var (cos, sin) = Rope.Angles(0, (cache?.Length ?? 0) + ids.shape[1]);
         var hidden = model.forward(ids, cos, sin, cache);
         return lm_head is not null
             ? lm_head.forward(hidden)

@@ -8,7 +8,8 @@ namespace SirArena.Llm.Model;
 /// in two halves that rotate as (x1, x2) -> (x1 cos - x2 sin, x2 cos + x1 sin) with angle p * theta^(-2i/d), or
 /// the frequencies a checkpoint's <see cref="RopeScaling"/> makes of those.
 /// Because a rotation by p2 equals a rotation by p2 - p1 applied after one by p1, keys stored already rotated can
-/// be moved to a new cache slot by rotating them by the shift alone (see <c>KvCache.Compact</c>).
+/// be moved to a new cache slot by rotating them by the shift alone (<c>KeyStorage.Rotated</c>, see
+/// <c>KvCache.Compact</c>).
 /// The angles of positions 0..L-1 are tabulated once, so a forward pass or a shift only looks rows up.
 /// </summary>
 public sealed class RotaryEmbedding : IDisposable

@@ -32,6 +32,14 @@ public sealed class ReplayFolder : IDisposable
         return match;
     }
 
+    /// <summary>Rewrites a replay header's version, as if the same rounds had been recorded by another build.</summary>
+    public static void Relabel(string file, int from, int to)
+    {
+        var lines = System.IO.File.ReadAllLines(file);
+        lines[0] = lines[0].Replace($"\"version\":{from}", $"\"version\":{to}");
+        System.IO.File.WriteAllLines(file, lines);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(Path)) Directory.Delete(Path, recursive: true);

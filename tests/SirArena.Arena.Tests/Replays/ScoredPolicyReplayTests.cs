@@ -81,7 +81,7 @@ public sealed class ScoredPolicyReplayTests : IDisposable
         var verifier = new ReplayVerifier(factory);
         verifier.Verify(file).Reproduced.Should().BeTrue("the verifier runs a version 1 replay's answers at once");
 
-        Relabel(file, 1, 3);
+        ReplayFolder.Relabel(file, 1, 3);
         verifier.Verify(file).Reproduced.Should().BeFalse("deferring the answers changes what the model computes");
     }
 
@@ -97,7 +97,7 @@ public sealed class ScoredPolicyReplayTests : IDisposable
         var verifier = new ReplayVerifier(factory);
         verifier.Verify(file).Reproduced.Should().BeTrue("a replay of this build verifies");
 
-        Relabel(file, ReplayHeader.CurrentVersion, olderVersion);
+        ReplayFolder.Relabel(file, ReplayHeader.CurrentVersion, olderVersion);
         var verdict = verifier.Verify(file);
 
         verdict.Reproduced.Should().BeFalse();
@@ -116,15 +116,7 @@ public sealed class ScoredPolicyReplayTests : IDisposable
         var verifier = new ReplayVerifier(factory);
         verifier.Verify(file).Reproduced.Should().BeTrue("the verifier scores a version 3 replay's candidates whole");
 
-        Relabel(file, ReplayHeader.DeferredAnswerVersion, ReplayHeader.CurrentVersion);
+        ReplayFolder.Relabel(file, ReplayHeader.DeferredAnswerVersion, ReplayHeader.CurrentVersion);
         verifier.Verify(file).Reproduced.Should().BeFalse("distinguishing prefixes score items that share a first token otherwise");
-    }
-
-    /// <summary>Rewrites the header's version, as if the same rounds had been recorded by another build.</summary>
-    static void Relabel(string file, int from, int to)
-    {
-        var lines = File.ReadAllLines(file);
-        lines[0] = lines[0].Replace($"\"version\":{from}", $"\"version\":{to}");
-        File.WriteAllLines(file, lines);
     }
 }

@@ -6,19 +6,28 @@ using static TorchSharp.torch;
 
 namespace SirArena.Llm.Tests.Model;
 
-/// <summary>Position shift: after an eviction the kept tokens sit at slots 0..k-1, their stored keys re-rotated.</summary>
+/// <summary>Position shift: after an eviction the kept tokens sit at slots 0..k-1 and attend as if written there,
+/// whether the cache stores keys unrotated or rotated and re-rotated when they move.</summary>
 public class CompactedAttentionTests
 {
-    public static TheoryData<int, int[]> Compactions => new()
+    public static TheoryData<int, int[], KeyStorage> Compactions
     {
-        { 4, [0, 1, 2, 3, 9, 17, 18, 25, 28, 29] }, // most of the cache moves: copied into the spare buffer
-        { 2, [0, 1, 2, 3, 9, 17, 18, 25, 28, 29] },
-        { 4, [.. Enumerable.Range(0, 25), 27, 29] }, // a short tail moves: gathered in place
-    };
+        get
+        {
+            var data = new TheoryData<int, int[], KeyStorage>();
+            foreach (var storage in Enum.GetValues<KeyStorage>())
+            {
+                data.Add(4, [0, 1, 2, 3, 9, 17, 18, 25, 28, 29], storage); // most of the cache moves: copied into the spare buffer
+                data.Add(2, [0, 1, 2, 3, 9, 17, 18, 25, 28, 29], storage);
+                data.Add(4, [.. Enumerable.Range(0, 25), 27, 29], storage); // a short tail moves: gathered in place
+            }
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Compactions))]
-    public void Attention_over_the_compacted_cache_equals_a_fresh_computation_at_slot_positions(int kvHeads, int[] keep)
+    public void Attention_over_the_compacted_cache_equals_a_fresh_computation_at_slot_positions(int kvHeads, int[] keep, KeyStorage storage)
     {
         using var scope = NewDisposeScope();
         using var _ = no_grad();
@@ -26,7 +35,7 @@ public class CompactedAttentionTests
         manual_seed(3);
         var attention = new LlamaAttention(config);
         using var rope = new RotaryEmbedding(config.HeadDim, config.RopeTheta, config.MaxPositionEmbeddings);
-        using var cache = new KvCache(config, rope, capacity: 48);
+        using var cache = new KvCache(config, rope, capacity: 48, storage);
 
         var history = randn(1, 30, config.HiddenSize);
         var (cos, sin) = rope.Angles(0, 30);
@@ -36,7 +45,7 @@ public class CompactedAttentionTests
         cache.Length.Should().Be(keep.Length);
 
         var incoming = randn(1, 6, config.HiddenSize);
-        (cos, sin) = rope.Angles(keep.Length, 6);
+        (cos, sin) = rope.Angles(0, keep.Length + 6);
         var viaCache = attention.forward(incoming, cos, sin, cache.Layers[0]);
 
         var kept = history.index_select(1, tensor(keep.Select(s => (long)s).ToArray()));
@@ -44,8 +53,10 @@ public class CompactedAttentionTests
         (viaCache - fresh).abs().max().item<float>().Should().BeLessThan(1e-5f);
     }
 
-    [Fact]
-    public void Stored_keys_and_values_after_many_compactions_stay_those_of_their_slot()
+    [Theory]
+    [InlineData(KeyStorage.Unrotated)]
+    [InlineData(KeyStorage.Rotated)]
+    public void Stored_keys_and_values_after_many_compactions_stay_those_of_their_slot(KeyStorage storage)
     {
         using var scope = NewDisposeScope();
         using var _ = no_grad();
@@ -53,8 +64,9 @@ public class CompactedAttentionTests
         manual_seed(5);
         var attention = new LlamaAttention(config);
         using var rope = new RotaryEmbedding(config.HeadDim, config.RopeTheta, config.MaxPositionEmbeddings);
-        using var cache = new KvCache(config, rope, capacity: 40);
+        using var cache = new KvCache(config, rope, capacity: 40, storage);
         var inputs = new List<Tensor>();
+        var written = new List<(Tensor Key, Tensor Value)>(); // each token's key and value as its pass wrote them
         var random = new Random(11);
         int compactions = 0;
         for (int round = 0; round < 200; round++)
@@ -68,21 +80,35 @@ public class CompactedAttentionTests
                 var keep = Enumerable.Range(0, cache.Length).Where(s => !dropped.Contains(s)).ToArray();
                 cache.Compact(keep);
                 inputs = keep.Select(s => inputs[s]).ToList();
+                written = keep.Select(s => written[s]).ToList();
             }
             var chunk = randn(1, 5, config.HiddenSize);
-            var (cos, sin) = rope.Angles(cache.Length, 5);
+            var (cos, sin) = rope.Angles(0, cache.Length + 5);
             attention.forward(chunk, cos, sin, cache.Layers[0]);
-            for (int i = 0; i < 5; i++) inputs.Add(chunk.narrow(1, i, 1));
+            var held = cache.Layers[0].Held;
+            for (int i = 0; i < 5; i++)
+            {
+                inputs.Add(chunk.narrow(1, i, 1));
+                long slot = held.Keys.shape[2] - 5 + i;
+                written.Add((held.Keys.narrow(2, slot, 1).clone(), held.Values.narrow(2, slot, 1).clone()));
+            }
         }
 
         var all = cat(inputs, 1);
         var (c, s2) = rope.Angles(0, all.shape[1]);
         var expected = RotaryEmbedding.Rotate(Project(attention, "k_proj", all, config.KeyValueHeads, config.HeadDim), c, s2);
-        (cache.Layers[0].Held.Keys - expected).abs().max().item<float>().Should().BeLessThan(1e-4f,
-            "a key re-rotated by every shift it went through equals the key rotated once at its final slot");
-        (cache.Layers[0].Held.Values - Project(attention, "v_proj", all, config.KeyValueHeads, config.HeadDim)).abs().max().item<float>()
-            .Should().BeLessThan(1e-5f, "values move unchanged, whichever buffer holds them");
+        var keys = cache.Layers[0].Held.Keys;
+        var rotated = storage == KeyStorage.Unrotated ? RotaryEmbedding.Rotate(keys, c, s2) : keys;
+        (rotated - expected).abs().max().item<float>().Should().BeLessThan(1e-4f,
+            "a key attends as the key rotated once at its final slot");
+        BitEqual(cache.Layers[0].Held.Values, cat(written.Select(w => w.Value).ToArray(), 2)).Should().BeTrue(
+            "values move unchanged, whichever buffer holds them");
+        if (storage == KeyStorage.Unrotated)
+            BitEqual(keys, cat(written.Select(w => w.Key).ToArray(), 2)).Should().BeTrue(
+                "a key stored unrotated is the same bits after any number of moves");
     }
+
+    static bool BitEqual(Tensor a, Tensor b) => a.shape.SequenceEqual(b.shape) && a.eq(b).all().item<bool>();
 
     /// <summary>Causal attention written out from the projection weights, without the module's forward.</summary>
     static Tensor ManualAttention(LlamaAttention attention, LlamaConfig config, Tensor x, RotaryEmbedding rope)
