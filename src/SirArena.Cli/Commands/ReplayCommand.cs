@@ -20,7 +20,7 @@ namespace SirArena.Cli.Commands;
 public static class ReplayCommand
 {
     /// <summary>The committed sample replay the help examples point at (recorded again whenever the model changes).</summary>
-    internal const string SampleReplay = "replays/sample/play-20261202-195633-744-rock-biased-sir-s1.jsonl";
+    internal const string SampleReplay = "replays/sample/play-20261203-005943-932-rock-biased-sir-s1.jsonl";
 
     public static Command Create()
     {

@@ -1,7 +1,7 @@
 using SirArena.Arena.Agents;
 using SirArena.Arena.Matches;
-using SirArena.Arena.Replays;
 using SirArena.Arena.Tests.Support;
+using SirArena.Simulation.Loop;
 using SirArena.Simulation.Scenarios;
 
 namespace SirArena.Arena.Tests.Agents;
@@ -56,10 +56,12 @@ public class LlmAgentTests
         using var factory = new MatchFactory(ScenarioCatalog.LoadDefault(), folder.Path);
         var spec = new MatchSpec("grocery", 3, new AgentSpec { Name = "sir", Policy = "sir", Budget = 400 });
         var byPrefix = factory.Create(spec);
-        var whole = factory.Create(spec, ReplayHeader.AdaptiveDecayVersion);
+        var model = factory.ModelOf(spec.Agent)!;
+        var whole = new Match(factory.Catalog.Create(spec.Scenario, spec.Seed), new LlmAgent(spec.Agent.Name, model,
+            spec.Agent.CreatePolicy(model.Decoder.Config.AttentionSpan), ChatFormat.For(spec.Agent.ChatFormat, model.Tokenizer.ChatTemplate, model.Folder),
+            scoresPrefixes: false));
         using var prefixAgent = (LlmAgent)byPrefix.Agent;
         using var wholeAgent = (LlmAgent)whole.Agent;
-        var model = factory.ModelOf(spec.Agent)!;
         int shared = 0;
 
         // Until the two choose differently their streams are the same, so their scores differ only where the rule does.
