@@ -11,17 +11,17 @@ internal static class Cells
     {
         if (proportion.Trials == 0) return "n/a";
         var (low, high) = proportion.WilsonInterval();
-        return Invariant($"{100 * proportion.Value:0.0}% [{100 * low:0.0}, {100 * high:0.0}]");
+        return $"{Proportion.Percent(proportion.Value)}% [{Proportion.Percent(low)}, {Proportion.Percent(high)}]";
     }
 
-    public static string Percent(double? value) => value is { } v && !double.IsNaN(v) ? Invariant($"{100 * v:0.0}%") : "-";
+    public static string Percent(double? value) => value is { } v && !double.IsNaN(v) ? $"{Proportion.Percent(v)}%" : "-";
 
     /// <summary>A share in percent with its interval; "-" when there is none.</summary>
     public static string Percent(MeanInterval? share) => share switch
     {
         null => "-",
         { Low: var low } s when double.IsNaN(low) => Percent(s.Mean),
-        { } s => Invariant($"{100 * s.Mean:0.0}% [{100 * s.Low:0.0}, {100 * s.High:0.0}]"),
+        { } s => $"{Proportion.Percent(s.Mean)}% [{Proportion.Percent(s.Low)}, {Proportion.Percent(s.High)}]",
     };
 
     public static string Points(MeanInterval interval) => double.IsNaN(interval.Low)

@@ -1,4 +1,5 @@
 using SirArena.Arena.Replays;
+using SirArena.Simulation.Statistics;
 
 namespace SirArena.Arena.Reports;
 
@@ -18,7 +19,7 @@ public static class ContextAgreementSection
             var agreement = ContextAgreement.Of(file);
             if (agreement.Trials == 0) continue;
             var (low, high) = agreement.WilsonInterval();
-            rows.Add($"| {header.Match.Agent.Name} | {header.Match.Scenario} | {header.Match.Seed} | {agreement.Value:P1} ({low:P1} to {high:P1}) | {agreement.Trials} |");
+            rows.Add($"| {header.Match.Agent.Name} | {header.Match.Scenario} | {header.Match.Seed} | {Proportion.Percent(agreement.Value)} % ({Proportion.Percent(low)} % to {Proportion.Percent(high)} %) | {agreement.Trials} |");
         }
         if (rows.Count == 0) return [];
         return

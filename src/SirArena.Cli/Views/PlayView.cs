@@ -64,5 +64,5 @@ public sealed class PlayView(TextWriter output, Match match, int rollingWindow =
         if (replay is not null) output.WriteLine($"  replay {replay}");
     }
 
-    string Share(Outcome outcome) => recent.Count == 0 ? "-" : $"{recent.Count(o => o == outcome) / (double)recent.Count:P1}";
+    string Share(Outcome outcome) => recent.Count == 0 ? "-" : $"{Proportion.Percent(recent.Count(o => o == outcome) / (double)recent.Count)} %";
 }

@@ -39,6 +39,10 @@ public readonly record struct Proportion
     {
         if (Trials == 0) return "n/a (0 trials)";
         var (low, high) = WilsonInterval();
-        return FormattableString.Invariant($"{Value:P1} [{low:P1}, {high:P1}] ({Successes}/{Trials})");
+        return $"{Percent(Value)} % [{Percent(low)} %, {Percent(high)} %] ({Successes}/{Trials})";
     }
+
+    /// <summary>A share in percent with one decimal (0.4815 -> "48.2"), however the culture writes numbers: every
+    /// console line and report cell rounds through here, so the same count never reads differently in two places.</summary>
+    public static string Percent(double share) => (100 * share).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
 }

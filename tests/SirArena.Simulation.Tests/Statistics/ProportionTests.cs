@@ -32,4 +32,15 @@ public class ProportionTests
         var act = () => new Proportion(11, 10);
         act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*0..10*");
     }
+
+    [Theory]
+    [InlineData(2235, 6000, "37.3")]
+    [InlineData(2889, 6000, "48.2")]
+    [InlineData(1, 3, "33.3")]
+    public void A_share_reads_the_same_in_its_text_as_in_every_percent_cell(long successes, long trials, string percent)
+    {
+        var proportion = new Proportion(successes, trials);
+        Proportion.Percent(proportion.Value).Should().Be(percent);
+        proportion.ToString().Should().StartWith(percent + " % [");
+    }
 }
