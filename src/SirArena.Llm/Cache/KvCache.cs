@@ -39,14 +39,13 @@ public sealed class KvCache : IDisposable
     }
     public int Length => layers[0].Length;
     public int Capacity { get; }
-    public KeyStorage Keys { get; }
+    public KeyStorage Keys => layers[0].Keys;
 
     public KvCache(LlamaConfig config, RotaryEmbedding rope, int capacity, KeyStorage keys = KeyStorage.Unrotated)
     {
         if (capacity <= 0) throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "cache capacity must be positive");
         this.rope = rope;
         Capacity = capacity;
-        Keys = keys;
         // On the rope tables' device, which is the model's: attention reads both in every layer.
         buffers = [.. Enumerable.Range(0, 2).Select(_ =>
             zeros([2, config.NumHiddenLayers, config.KeyValueHeads, capacity, config.HeadDim], device: rope.Device).DetachFromDisposeScope())];
