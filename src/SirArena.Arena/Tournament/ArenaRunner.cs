@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using SirArena.Arena.Matches;
 using SirArena.Arena.Statistics;
 
@@ -29,10 +30,12 @@ public sealed class ArenaRunner(IMatchVenue venue, FinishedMatches? finished = n
         var specs = Matches(options);
         var outcomes = new MatchOutcome?[specs.Count];
         var roundsDone = new ConcurrentDictionary<int, long>();
+        long roundsResumed = 0;
+        var clock = Stopwatch.StartNew();
         void Report(int index, long rounds)
         {
             roundsDone[index] = rounds;
-            progress?.Report(new ArenaProgress(specs.Count, roundsDone.Values.Sum(), specs.Count * options.Rounds));
+            progress?.Report(new ArenaProgress(specs.Count, roundsDone.Values.Sum(), specs.Count * options.Rounds, roundsResumed, clock.Elapsed));
         }
 
         var toPlay = new List<int>();
@@ -41,11 +44,13 @@ public sealed class ArenaRunner(IMatchVenue venue, FinishedMatches? finished = n
             if (finished?.TryRead(specs[i], options.Rounds) is { } done)
             {
                 outcomes[i] = done;
+                roundsResumed += options.Rounds;
                 Report(i, options.Rounds);
             }
             else toPlay.Add(i);
         }
 
+        clock.Restart();
         var played = await venue.PlayAsync(toPlay.Select(i => specs[i]).ToArray(), options,
             (index, rounds) => Report(toPlay[index], rounds), cancellationToken);
         var failures = new List<MatchFailure>();
@@ -59,4 +64,21 @@ public sealed class ArenaRunner(IMatchVenue venue, FinishedMatches? finished = n
 }
 
 /// <summary>How far an arena has come, in rounds over all matches.</summary>
-public sealed record ArenaProgress(int Matches, long RoundsDone, long RoundsTotal);
+/// <param name="RoundsResumed">rounds of matches read back from an earlier run's replays rather than played</param>
+/// <param name="Elapsed">time spent playing (reading the finished matches back not counted)</param>
+public sealed record ArenaProgress(int Matches, long RoundsDone, long RoundsTotal, long RoundsResumed, TimeSpan Elapsed)
+{
+    public int Percent => (int)(100 * RoundsDone / Math.Max(1, RoundsTotal));
+
+    /// <summary>One line, e.g. "35%  50400/144000 rounds  00:04:12 (left about 00:07:49)". The time left assumes the
+    /// rounds to come take as long as those played so far; a grocery round is slower than a Rock-Paper-Scissors one,
+    /// hence "about".</summary>
+    public string Describe()
+    {
+        long played = RoundsDone - RoundsResumed;
+        var left = played > 0 && RoundsDone < RoundsTotal
+            ? $" (left about {TimeSpan.FromSeconds(Elapsed.TotalSeconds / played * (RoundsTotal - RoundsDone)):hh\\:mm\\:ss})"
+            : "";
+        return $"{Percent,3}%  {RoundsDone}/{RoundsTotal} rounds  {Elapsed:hh\\:mm\\:ss}{left}";
+    }
+}

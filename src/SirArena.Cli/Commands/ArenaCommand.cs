@@ -177,13 +177,12 @@ public static class ArenaCommand
 
         public void Report(ArenaProgress value)
         {
-            int percent = (int)(100 * value.RoundsDone / Math.Max(1, value.RoundsTotal));
-            if (percent / 5 <= shown) return;
+            if (value.Percent / 5 <= shown) return;
             lock (output)
             {
-                if (percent / 5 <= shown) return;
-                shown = percent / 5;
-                output.WriteLine($"  {percent,3}%  {value.RoundsDone}/{value.RoundsTotal} rounds");
+                if (value.Percent / 5 <= shown) return;
+                shown = value.Percent / 5;
+                output.WriteLine("  " + value.Describe());
             }
         }
     }
