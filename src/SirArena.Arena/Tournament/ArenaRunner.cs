@@ -31,7 +31,7 @@ public sealed class ArenaRunner(IMatchVenue venue, FinishedMatches? finished = n
         var outcomes = new MatchOutcome?[specs.Count];
         var roundsDone = new ConcurrentDictionary<int, long>();
         long roundsResumed = 0;
-        var clock = Stopwatch.StartNew();
+        var clock = new Stopwatch(); // started once the finished matches are read back
         void Report(int index, long rounds)
         {
             roundsDone[index] = rounds;
@@ -50,7 +50,7 @@ public sealed class ArenaRunner(IMatchVenue venue, FinishedMatches? finished = n
             else toPlay.Add(i);
         }
 
-        clock.Restart();
+        clock.Start();
         var played = await venue.PlayAsync(toPlay.Select(i => specs[i]).ToArray(), options,
             (index, rounds) => Report(toPlay[index], rounds), cancellationToken);
         var failures = new List<MatchFailure>();
