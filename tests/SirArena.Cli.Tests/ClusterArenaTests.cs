@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans;
@@ -53,11 +52,11 @@ public sealed class ClusterArenaTests
         (await verb).ExitCode.Should().Be(0, "Ctrl+C or SIGTERM stops a silo cleanly");
 
         playedByHost.Should().Be(3, "the 6 matches are dealt in turn to the 2 silos, so the verb's silo played the other 3");
-        var expected = Replays(local);
-        var actual = Replays(shared);
+        var expected = ArenaReplays.In(local);
+        var actual = ArenaReplays.In(shared);
         actual.Select(Path.GetFileName).Should().Equal(expected.Select(Path.GetFileName)).And.HaveCount(6);
         for (int i = 0; i < expected.Length; i++)
-            WithoutTimestamp(actual[i]).Should().Equal(WithoutTimestamp(expected[i]), $"{Path.GetFileName(expected[i])} must be played round for round as in-process");
+            ArenaReplays.WithoutTimestamp(actual[i]).Should().Equal(ArenaReplays.WithoutTimestamp(expected[i]), $"{Path.GetFileName(expected[i])} must be played round for round as in-process");
         WithoutCommand(shared).Should().Equal(WithoutCommand(local), "the report is computed from the same results");
     }
 
@@ -123,18 +122,6 @@ public sealed class ClusterArenaTests
             if (attempt == 300) throw new InvalidOperationException($"{silos} silos did not become active within a minute");
             await Task.Delay(200);
         }
-    }
-
-    static string[] Replays(string folder) =>
-        Directory.GetFiles(folder, "*.jsonl", SearchOption.AllDirectories).OrderBy(Path.GetFileName, StringComparer.Ordinal).ToArray();
-
-    /// <summary>A replay's lines with the header's creation time left out: the one thing two plays of a match may differ in.</summary>
-    static string[] WithoutTimestamp(string replay)
-    {
-        var lines = File.ReadAllLines(replay);
-        var header = JsonNode.Parse(lines[0])!.AsObject();
-        header.Remove("createdUtc").Should().BeTrue();
-        return [header.ToJsonString(), .. lines[1..]];
     }
 
     /// <summary>report.md without the command line that reproduces it (its --out and --cluster differ).</summary>

@@ -31,8 +31,7 @@ public static class ClusterHosting
     /// <summary>A silo of the cluster, playing at most Arena:Parallelism matches side by side (or rounds of served matches).</summary>
     public static void AddMatchSilo(this IHostApplicationBuilder builder, ClusterAddress cluster, SiloEndpoint endpoint)
     {
-        builder.Services.AddSingleton(sp => new SiloMatches(sp.GetRequiredService<IOptions<ArenaOptions>>().Value.Parallelism,
-            sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<ILogger<SiloMatches>>()));
+        builder.AddSiloMatches(sp => sp.GetRequiredService<IOptions<ArenaOptions>>().Value.Parallelism);
         builder.Logging.AddFilter("Orleans", LogLevel.Warning); // Orleans's own information is dozens of lines a start
         builder.UseOrleans(silo =>
         {
@@ -47,6 +46,62 @@ public static class ClusterHosting
     }
 
     /// <summary>
+    /// A started cluster of one silo inside this process, playing at most <paramref name="parallelism"/> matches side by
+    /// side: what `arena` plays on when no cluster is named, so that one machine runs the same match grains as a cluster,
+    /// with nothing to install. Its membership lives in the silo itself (Orleans's localhost clustering), on free
+    /// loopback ports, so that processes side by side on one machine never join each other. Its client is the host's
+    /// <see cref="IClusterClient"/>. It logs nothing: whatever goes wrong reaches the caller as an exception.
+    /// </summary>
+    public static async Task<IHost> StartEmbeddedSiloAsync(int parallelism, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
+        builder.Services.AddSingleton<IHostLifetime, CallerStops>();
+        builder.AddSiloMatches(_ => parallelism);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(FreeLoopbackPort(), FreeLoopbackPort(), serviceId: ClusterId, clusterId: ClusterId);
+            // Ctrl+C waits for each match to stop after its round in flight, as with a cluster's client.
+            silo.Configure<SiloMessagingOptions>(o => o.WaitForCancellationAcknowledgement = true);
+            silo.Services.AddSerializer(ReplayTypesAsJson);
+        });
+        var host = builder.Build();
+        try
+        {
+            _ = host.Services.GetRequiredService<SiloMatches>(); // sets the matches' intra-op threads, and loads TorchSharp or refuses
+            await host.StartAsync(cancellationToken);
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The lifetime of a host the command runs inside its own: it leaves Ctrl+C and SIGTERM to the command, which stops
+    /// its matches after their rounds in flight and only then stops this host. The default lifetime would stop the host
+    /// at the signal itself, under the matches still being played through it.
+    /// </summary>
+    sealed class CallerStops : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    static void AddSiloMatches(this IHostApplicationBuilder builder, Func<IServiceProvider, int> parallelism) =>
+        builder.Services.AddSingleton(sp => new SiloMatches(parallelism(sp), sp.GetRequiredService<IHostApplicationLifetime>(),
+            sp.GetRequiredService<ILogger<SiloMatches>>()));
+
+    /// <summary>A loopback port no process listens on now.</summary>
+    static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>
     /// A started client of the cluster, with at least one active silo; a Redis server that cannot be reached, or a
     /// cluster without silos, is refused in one sentence naming the flag, before the arena writes anything.
     /// </summary>
@@ -54,6 +109,7 @@ public static class ClusterHosting
     {
         // No log: whatever goes wrong reaches the arena as an exception, which it reports in one sentence.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
+        builder.Services.AddSingleton<IHostLifetime, CallerStops>();
         var trying = Stopwatch.StartNew();
         builder.UseOrleansClient(client =>
         {

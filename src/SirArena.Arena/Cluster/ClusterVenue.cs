@@ -7,13 +7,15 @@ namespace SirArena.Arena.Cluster;
 
 /// <summary>
 /// Plays an arena's matches on the silos of an Orleans cluster, as calls to their match grains, with the replays
-/// written into <paramref name="folder"/> (a folder every silo reaches). The silos active when the arena starts are
-/// dealt the matches in turn, one placement hint per call, so each gets an even share whatever the order calls arrive
-/// in; each silo plays its share at most its parallelism side by side. A match's progress is known when it ends. A
+/// written into <paramref name="folder"/> (a folder every silo reaches). The cluster is the one at
+/// <paramref name="cluster"/>, or, when that is null, this process's own embedded silo (<see cref="EmbeddedSilo"/>).
+/// The silos active when the arena starts are dealt the matches in turn, one placement hint per call, so each gets an
+/// even share whatever the order calls arrive in; each silo plays its share at most its parallelism side by side.
+/// Each match reports its rounds as it plays them to an observer of this process (<see cref="IMatchProgress"/>). A
 /// call that fails, or whose silo leaves the cluster, is that match's failure alone: the arena goes on, and `--resume`
 /// plays it again.
 /// </summary>
-public sealed class ClusterVenue(IClusterClient client, ClusterAddress cluster, string folder) : IMatchVenue
+public sealed class ClusterVenue(IClusterClient client, ClusterAddress? cluster, string folder) : IMatchVenue
 {
     /// <summary>How often the arena looks for silos that have left while their matches were in play.</summary>
     public static readonly TimeSpan WatchInterval = TimeSpan.FromSeconds(5);
@@ -44,11 +46,14 @@ public sealed class ClusterVenue(IClusterClient client, ClusterAddress cluster, 
     }
 
     /// <summary>The silos of the cluster that host matches now, in a stable order; none is refused in one sentence.</summary>
-    public static async Task<SiloAddress[]> ActiveSilos(IClusterClient client, ClusterAddress cluster)
+    /// <param name="cluster">where the cluster is, for that sentence (null: this process's embedded silo)</param>
+    public static async Task<SiloAddress[]> ActiveSilos(IClusterClient client, ClusterAddress? cluster)
     {
         var hosts = await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
         if (hosts.Count == 0)
-            throw new ArgumentException($"{ClusterAddress.Flag} {cluster}: no silo is active in the cluster; start `sirarena silo {ClusterAddress.Flag} {cluster}` on at least one machine");
+            throw cluster is null
+                ? new InvalidOperationException("this process's embedded silo is not active")
+                : new ArgumentException($"{ClusterAddress.Flag} {cluster}: no silo is active in the cluster; start `sirarena silo {ClusterAddress.Flag} {cluster}` on at least one machine");
         return hosts.Keys.OrderBy(s => s.ToString(), StringComparer.Ordinal).ToArray();
     }
 
@@ -57,10 +62,12 @@ public sealed class ClusterVenue(IClusterClient client, ClusterAddress cluster, 
     {
         // The hint flows with this call only (request context is local to this async method) and places the new activation.
         RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
+        var observer = new ProgressObserver(onProgress);
+        var reference = client.CreateObjectReference<IMatchProgress>(observer);
         try
         {
-            var played = await client.GetGrain<IMatchGrain>(order.Key).Play(order, cancellationToken).WaitAsync(siloLost);
-            if (played is not null) onProgress(played.Rounds);
+            var played = await client.GetGrain<IMatchGrain>(order.Key).Play(order, reference, cancellationToken).WaitAsync(siloLost);
+            if (played is not null) await observer.Played(played.Rounds);
             return played;
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
@@ -74,6 +81,28 @@ public sealed class ClusterVenue(IClusterClient client, ClusterAddress cluster, 
         catch (Exception e)
         {
             return new PlayedMatch(null, MatchFailure.Of(order.Match, 0, e));
+        }
+        finally
+        {
+            client.DeleteObjectReference<IMatchProgress>(reference);
+        }
+    }
+
+    /// <summary>A match's progress as this process hears it: the most rounds reported so far, since reports may arrive
+    /// out of order. The venue holds it for the whole call (Orleans keeps only a weak reference to an observer).</summary>
+    sealed class ProgressObserver(Action<long> onProgress) : IMatchProgress
+    {
+        long most = -1;
+
+        public Task Played(long rounds)
+        {
+            lock (this)
+            {
+                if (rounds <= most) return Task.CompletedTask;
+                most = rounds;
+                onProgress(rounds);
+            }
+            return Task.CompletedTask;
         }
     }
 

@@ -10,9 +10,9 @@ namespace SirArena.Arena.Cluster;
 public interface IMatchGrain : IGrainWithStringKey
 {
     /// <summary>Plays the match to its end and gives back what the in-process arena keeps of it (null when cancelled
-    /// before it began). The timeout is long because a call lasts the whole match, and the match may first wait for
-    /// the silo's other matches to free a slot.</summary>
+    /// before it began), telling <paramref name="progress"/> its rounds played every so often. The timeout is long
+    /// because a call lasts the whole match, and the match may first wait for the silo's other matches to free a slot.</summary>
     [Alias("play")]
     [ResponseTimeout("7.00:00:00")]
-    Task<PlayedMatch?> Play(MatchOrder order, CancellationToken cancellationToken);
+    Task<PlayedMatch?> Play(MatchOrder order, IMatchProgress? progress, CancellationToken cancellationToken);
 }

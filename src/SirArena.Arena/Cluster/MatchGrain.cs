@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SirArena.Arena.Tournament;
 
 namespace SirArena.Arena.Cluster;
@@ -6,18 +7,43 @@ namespace SirArena.Arena.Cluster;
 /// finished match holds nothing worth keeping in memory.</summary>
 public sealed class MatchGrain(SiloMatches silo) : Grain, IMatchGrain
 {
-    public async Task<PlayedMatch?> Play(MatchOrder order, CancellationToken cancellationToken)
+    /// <summary>The least time between two progress reports: the player reports every ten rounds, a few milliseconds
+    /// apart, which would be a message as often between machines.</summary>
+    public static readonly TimeSpan ReportInterval = TimeSpan.FromMilliseconds(250);
+
+    public async Task<PlayedMatch?> Play(MatchOrder order, IMatchProgress? progress, CancellationToken cancellationToken)
     {
         // The key is the single-writer guarantee of the replay: an order for another replay would void it.
         if (this.GetPrimaryKeyString() != order.Key)
             throw new ArgumentException($"the match grain {this.GetPrimaryKeyString()} was sent the order of {order.Key}");
         try
         {
-            return await silo.PlayAsync(order, cancellationToken);
+            return await silo.PlayAsync(order, Reporter(progress), cancellationToken);
         }
         finally
         {
             DeactivateOnIdle();
         }
+    }
+
+    /// <summary>Tells <paramref name="progress"/> the rounds played, at most every <see cref="ReportInterval"/>; a
+    /// report that cannot be sent is dropped, since the match's answer carries its final count.</summary>
+    static Action<long> Reporter(IMatchProgress? progress)
+    {
+        if (progress is null) return _ => { };
+        var since = Stopwatch.StartNew();
+        return rounds =>
+        {
+            if (since.Elapsed < ReportInterval) return;
+            since.Restart();
+            try
+            {
+                _ = progress.Played(rounds);
+            }
+            catch (Exception)
+            {
+                // The arena's process may be gone or unreachable for a moment; the match plays on regardless.
+            }
+        };
     }
 }

@@ -50,7 +50,8 @@ public sealed class SiloMatches : IDisposable
     int matchesPlayed;
 
     /// <summary>Plays <paramref name="order"/> once a slot is free; null when cancelled before it began.</summary>
-    public async Task<PlayedMatch?> PlayAsync(MatchOrder order, CancellationToken cancellationToken)
+    /// <param name="onProgress">called with the rounds played so far, as <see cref="MatchPlayer.Play"/> calls it</param>
+    public async Task<PlayedMatch?> PlayAsync(MatchOrder order, Action<long> onProgress, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, siloStopping);
         try
@@ -65,7 +66,7 @@ public sealed class SiloMatches : IDisposable
         {
             logger.LogInformation("{Match}: playing {Rounds} rounds", order.Key, order.Rounds);
             // Off the grain's scheduler: a match computes for minutes, and the silo must answer other calls meanwhile.
-            var played = await Task.Run(() => Player(order).Play(order.Match, order.Rounds, _ => { }, stop.Token), CancellationToken.None);
+            var played = await Task.Run(() => Player(order).Play(order.Match, order.Rounds, onProgress, stop.Token), CancellationToken.None);
             if (played?.Outcome is { } outcome && outcome.Rounds.Count < order.Rounds && siloStopping.IsCancellationRequested)
                 played = new PlayedMatch(null, MatchFailure.Of(order.Match, outcome.Rounds.Count,
                     new OperationCanceledException("the silo playing it was stopped")));

@@ -2,8 +2,9 @@ using SirArena.Arena.Matches;
 
 namespace SirArena.Arena.Tournament;
 
-/// <summary>Where an arena's matches are played: in this process (<see cref="InProcessVenue"/>), or on the silos of
-/// an Orleans cluster (Cluster.ClusterVenue).</summary>
+/// <summary>Where an arena's matches are played: on the silos of an Orleans cluster, the process's own or many
+/// machines' (Cluster.ClusterVenue, what `sirarena arena` plays on), or directly on this process's threads
+/// (<see cref="InProcessVenue"/>, for a program that uses the runner without Orleans).</summary>
 public interface IMatchVenue
 {
     /// <summary>

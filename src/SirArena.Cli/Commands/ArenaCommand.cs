@@ -28,7 +28,7 @@ public static class ArenaCommand
         var output = new Option<string?>("--out") { Description = "output folder (overrides Arena:Output)" };
         var parallelism = NumberOptions.Optional<int>("--parallelism", "matches side by side (overrides Arena:Parallelism)", "a whole number of matches, 1 or more", v => v >= 1);
         var resume = new Option<string?>("--resume") { Description = "finish the arena run in this folder: its complete replays are read back, the rest played" };
-        var cluster = ClusterOption.Create("play the matches on the silos of this cluster instead of in this process (the output folder must be one every silo reaches)");
+        var cluster = ClusterOption.Create("play the matches on the silos of this cluster instead of on this process's own silo (the output folder must be one every silo reaches)");
         var command = new Command("arena", "play the arena's agents against its opponents and write a report") { rounds, output, parallelism, resume, cluster };
         command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, async () =>
         {
@@ -46,19 +46,21 @@ public static class ArenaCommand
                 if (problems.Count > 0) throw new ArgumentException($"{file.Path}: invalid arena: " + string.Join("; ", problems));
             }
             else ArenaChecks.BeforeAnyMatch(options, catalog, factory, file, options.Output, outName);
-            // The cluster too: no Redis server there, or no silo in it, is refused here.
-            using var clusterClient = parse.GetValue(cluster) is { } address ? await ClusterHosting.StartClientAsync(address, cancellation) : null;
+            // The cluster too: no Redis server there, or no silo in it, is refused here. Without one, this process
+            // is a cluster of one silo, playing as many matches side by side as the arena asks.
+            var clusterAddress = parse.GetValue(cluster);
+            using var clusterHost = clusterAddress is not null
+                ? await ClusterHosting.StartClientAsync(clusterAddress, cancellation)
+                : await ClusterHosting.StartEmbeddedSiloAsync(Math.Min(options.Parallelism, ArenaRunner.Matches(options).Count), cancellation);
             string folder = resuming ? Path.GetDirectoryName(file.Path)! : ReplayFiles.NewRunFolder(OutputFolder.Create(options.Output, outName));
             if (!resuming) new ArenaRunFile(options, reproduce).Write(folder);
 
             var writer = parse.InvocationConfiguration.Output;
             writer.WriteLine($"arena: {ArenaRunner.Matches(options).Count} matches of {options.Rounds} rounds into {folder}");
-            IMatchVenue venue = clusterClient is null
-                ? new InProcessVenue(new MatchPlayer(factory, new ReplayRecorderFactory(folder, factory)))
-                : new ClusterVenue(clusterClient.Services.GetRequiredService<IClusterClient>(), parse.GetValue(cluster)!, folder);
+            var venue = new ClusterVenue(clusterHost.Services.GetRequiredService<IClusterClient>(), clusterAddress, folder);
             var runner = new ArenaRunner(venue, resuming ? new FinishedMatches(folder, factory) : null);
             var result = await runner.RunAsync(options, new ProgressLine(writer), cancellation);
-            if (clusterClient is not null) await clusterClient.StopAsync(CancellationToken.None);
+            await clusterHost.StopAsync(CancellationToken.None);
             if (resuming) writer.WriteLine($"resumed: {result.ReadBack} matches read back from complete replays, {ArenaRunner.Matches(options).Count - result.ReadBack} played");
             foreach (var failure in result.Failures) writer.WriteLine($"  failed: {failure}");
 
