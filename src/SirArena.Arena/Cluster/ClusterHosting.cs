@@ -9,6 +9,7 @@ using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Serialization;
 using SirArena.Arena.Replays;
+using SirArena.Arena.Service;
 using SirArena.Arena.Tournament;
 
 namespace SirArena.Arena.Cluster;
@@ -32,7 +33,8 @@ public static class ClusterHosting
     public static void AddMatchSilo(this IHostApplicationBuilder builder, ClusterAddress cluster, SiloEndpoint endpoint)
     {
         builder.AddSiloMatches(sp => sp.GetRequiredService<IOptions<ArenaOptions>>().Value.Parallelism);
-        builder.Logging.AddFilter("Orleans", LogLevel.Warning); // Orleans's own information is dozens of lines a start
+        // Orleans's own information (and its placement's retry pipeline's) is dozens of lines a start.
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning);
         builder.UseOrleans(silo =>
         {
             silo.UseRedisClustering(cluster.RedisConnection).Configure<ClusterOptions>(Identify);
@@ -50,12 +52,19 @@ public static class ClusterHosting
     /// side: what `arena` plays on when no cluster is named, so that one machine runs the same match grains as a cluster,
     /// with nothing to install. Its membership lives in the silo itself (Orleans's localhost clustering), on free
     /// loopback ports, so that processes side by side on one machine never join each other. Its client is the host's
-    /// <see cref="IClusterClient"/>. It logs nothing: whatever goes wrong reaches the caller as an exception.
+    /// <see cref="IClusterClient"/>.
     /// </summary>
-    public static async Task<IHost> StartEmbeddedSiloAsync(int parallelism, CancellationToken cancellationToken)
+    /// <param name="logs">where the silo logs (the caller's, with its filters); null: nowhere, for a caller that hears
+    /// of every failure as an exception</param>
+    /// <param name="metrics">the meter its served matches report to (the caller's, so that the process has one)</param>
+    public static async Task<IHost> StartEmbeddedSiloAsync(int parallelism, CancellationToken cancellationToken,
+        ILoggerFactory? logs = null, ArenaMetrics? metrics = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
         builder.Services.AddSingleton<IHostLifetime, CallerStops>();
+        if (logs is not null) builder.Services.AddSingleton(logs);
+        if (metrics is not null) builder.Services.AddSingleton(metrics);
+        else builder.Services.AddSingleton<ArenaMetrics>();
         builder.AddSiloMatches(_ => parallelism);
         builder.UseOrleans(silo =>
         {
@@ -121,7 +130,7 @@ public static class ClusterHosting
                 await Task.Delay(TimeSpan.FromSeconds(1), token);
                 return true;
             });
-            // Ctrl+C waits for each match to stop after its round in flight, as in-process.
+            // Ctrl+C waits for each match to stop after its round in flight.
             client.Configure<ClientMessagingOptions>(o => o.WaitForCancellationAcknowledgement = true);
             client.Services.AddSerializer(ReplayTypesAsJson);
         });

@@ -7,19 +7,21 @@ using SirArena.Arena.Service;
 namespace SirArena.Arena.Cluster;
 
 /// <summary>
-/// The `serve --cluster` process: keeps every match of its plan served somewhere in the cluster. Every
+/// The `serve` process: keeps every match of its plan served somewhere in its cluster, the silo embedded in this
+/// process (<see cref="ClusterHosting.StartEmbeddedSiloAsync"/>) or the silos of `--cluster`. Every
 /// <see cref="WatchInterval"/> it calls each match's grain (<see cref="IServedMatchGrain.EnsureServing"/>), each match
 /// on its own, so a silo that does not answer holds up only its own matches. A grain whose silo has died is activated
 /// again by that call, on the silo <see cref="ServePlacement"/> names, as soon as the cluster has declared the silo
 /// dead; its match resumes from its checkpoint there. Each move is logged with the silo the match is served on now;
-/// every <see cref="ServeOptions.StatusSeconds"/> a status line is logged and the status file rewritten, as `serve`
-/// does in-process. When one silo serves two matches more than another (a silo started again after a kill serves none),
+/// every <see cref="ServeOptions.StatusSeconds"/> a status line is logged and the status file rewritten. When one silo serves two matches more than another (a silo started again after a kill serves none),
 /// one match at a time is stopped at a checkpoint and placed on the less loaded silo (<see cref="ServePlacement.Rebalance"/>).
 /// On stop, every match is stopped after its round in flight, with a checkpoint. If every match is broken, the watcher
 /// stops them and ends (<see cref="AllBroken"/>).
 /// </summary>
-public sealed class ClusterServeWatcher(IClusterClient client, ClusterAddress cluster, string statusPath, ServeOptions options,
-    IReadOnlyList<ServeOrder> orders, ILogger logger)
+/// <param name="where">the cluster in words, for the log: "this process's silo", "the cluster at redis://..."</param>
+/// <param name="matchesHere">whether the matches play in this process, so that its memory and tensors are theirs and
+/// the status line gives them</param>
+public sealed class ClusterServeWatcher(IClusterClient client, string where, ServePlan plan, ILogger logger, bool matchesHere = false)
 {
     /// <summary>How often each match's grain is called, and the active silos read.</summary>
     public static readonly TimeSpan WatchInterval = TimeSpan.FromSeconds(2);
@@ -30,6 +32,9 @@ public sealed class ClusterServeWatcher(IClusterClient client, ClusterAddress cl
     /// <summary>The state of a match whose silo did not answer.</summary>
     public const string Unanswered = "Unanswered";
 
+    readonly IReadOnlyList<ServeOrder> orders = plan.Orders();
+    readonly ServeOptions options = plan.Options;
+    readonly string statusPath = Path.Combine(plan.Folder, plan.Options.StatusFile);
     readonly ServePlacement placement = new();
     readonly ConcurrentDictionary<string, MatchStatus> latest = new();
     readonly ConcurrentDictionary<string, (long First, long Last)> rounds = new();
@@ -37,10 +42,15 @@ public sealed class ClusterServeWatcher(IClusterClient client, ClusterAddress cl
 
     public bool AllBroken { get; private set; }
 
+    public string StatusPath => statusPath;
+
+    /// <summary>The last status written.</summary>
+    public ServeStatus? LastStatus { get; private set; }
+
     public async Task RunAsync(CancellationToken stop)
     {
-        logger.LogInformation("serving {Count} matches on the cluster at {Cluster}, files in {Folder}; checkpoints every {Checkpoint} rounds, a new replay file every {Roll}",
-            orders.Count, cluster, Path.GetDirectoryName(statusPath), options.CheckpointEvery, options.RollEvery);
+        logger.LogInformation("serving {Count} matches on {Where}, files in {Folder}; checkpoints every {Checkpoint} rounds, a new replay file every {Roll}",
+            orders.Count, where, plan.Folder, options.CheckpointEvery, options.RollEvery);
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(stop);
         await ReadActiveSilos();
         var watches = Task.WhenAll(orders.Select(order => Watch(order, watching.Token)).Append(WatchSilos(watching.Token)));
@@ -115,11 +125,14 @@ public sealed class ClusterServeWatcher(IClusterClient client, ClusterAddress cl
             else
             {
                 placement.Served(key, status.Silo!);
-                rounds.AddOrUpdate(key, (status.Round, status.Round), (_, r) => (r.First, Math.Max(r.Last, status.Round)));
+                Count(key, status);
                 if (status.State == nameof(ServedMatchState.Running) && status.Silo != announced)
                 {
                     if (announced is null)
-                        logger.LogInformation("{Match}: served by silo {Silo} from round {Round}", key, status.Silo, status.Round);
+                    {
+                        // A silo of this process says so itself, in this log.
+                        if (!matchesHere) logger.LogInformation("{Match}: served by silo {Silo} from round {Round}", key, status.Silo, status.Round);
+                    }
                     else
                         logger.LogInformation("{Match}: moved to silo {Silo}, from round {Round}, {Seconds:F1} s after {Previous} last answered",
                             key, status.Silo, status.Round, (DateTime.UtcNow - lastAnswer).TotalSeconds, announced);
@@ -156,6 +169,14 @@ public sealed class ClusterServeWatcher(IClusterClient client, ClusterAddress cl
         }
     }
 
+    /// <summary>Counts a match's rounds this run from where it first resumed to the furthest it has reached; a match
+    /// still opening says round 0 and counts nothing yet.</summary>
+    void Count(string key, MatchStatus status)
+    {
+        if (status.State is nameof(ServedMatchState.Running) or nameof(ServedMatchState.Stopped))
+            rounds.AddOrUpdate(key, (status.ResumedAt, status.Round), (_, r) => (r.First, Math.Max(r.Last, status.Round)));
+    }
+
     MatchStatus? Latest(string key) => latest.TryGetValue(key, out var status) ? status : null;
 
     /// <summary>Stops a match at a checkpoint so that the next call places it on <paramref name="target"/>, where it
@@ -181,7 +202,8 @@ public sealed class ClusterServeWatcher(IClusterClient client, ClusterAddress cl
             if (await client.GetGrain<IServedMatchGrain>(order.Key).Stop().WaitAsync(StopTimeout) is { } stopped)
             {
                 latest[key] = stopped;
-                logger.LogInformation("{Match}: stopped at round {Round} on silo {Silo}, checkpoint written", key, stopped.Round, stopped.Silo);
+                Count(key, stopped);
+                if (!matchesHere) logger.LogInformation("{Match}: stopped at round {Round} on silo {Silo}, checkpoint written", key, stopped.Round, stopped.Silo);
             }
         }
         catch (Exception e)
@@ -199,10 +221,21 @@ public sealed class ClusterServeWatcher(IClusterClient client, ClusterAddress cl
         var status = new ServeStatus(DateTime.UtcNow, (DateTime.UtcNow - started).TotalSeconds, played, matches.Sum(m => m.RoundsPerSecond),
             ProcessFigures.Now(), matches);
         var running = matches.Where(m => m.State == nameof(ServedMatchState.Running)).ToArray();
-        var spread = string.Join(", ", running.GroupBy(m => m.Silo).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}"));
-        logger.LogInformation("status: {Running} of {Matches} matches running ({Spread}), {Broken} broken, {Waiting} starting or unanswered; " +
-            "{Rounds:N0} rounds this run ({RoundsPerSecond:F1} rounds/s)",
-            running.Length, matches.Length, spread, status.Broken, matches.Length - running.Length - status.Broken, status.Rounds, status.RoundsPerSecond);
+        int waiting = matches.Count(m => m.State is ServedMatchRun.Starting or Unanswered);
+        // Each figure is a field of its own, so a JSON log (--json-log) can be filtered and plotted without parsing text.
+        if (matchesHere)
+            logger.LogInformation("status: {Running} of {Matches} matches running, {Broken} broken, {Waiting} starting; " +
+                "{Rounds:N0} rounds this run ({RoundsPerSecond:F1} rounds/s); RSS {RssMb:F0} MB, managed heap {ManagedHeapMb:F1} MB, {LiveTensors:N0} live tensors",
+                running.Length, matches.Length, status.Broken, waiting, status.Rounds, status.RoundsPerSecond,
+                status.Process.RssMb, status.Process.ManagedHeapMb, status.Process.LiveTensors);
+        else
+        {
+            var spread = string.Join(", ", running.GroupBy(m => m.Silo).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}"));
+            logger.LogInformation("status: {Running} of {Matches} matches running ({Spread}), {Broken} broken, {Waiting} starting or unanswered; " +
+                "{Rounds:N0} rounds this run ({RoundsPerSecond:F1} rounds/s)",
+                running.Length, matches.Length, spread, status.Broken, waiting, status.Rounds, status.RoundsPerSecond);
+        }
+        LastStatus = status;
         status.TryWriteTo(statusPath, logger);
     }
 }

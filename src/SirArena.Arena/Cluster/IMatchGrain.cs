@@ -9,7 +9,7 @@ namespace SirArena.Arena.Cluster;
 [Alias("sirarena.match")]
 public interface IMatchGrain : IGrainWithStringKey
 {
-    /// <summary>Plays the match to its end and gives back what the in-process arena keeps of it (null when cancelled
+    /// <summary>Plays the match to its end and gives back what the arena keeps of it (null when cancelled
     /// before it began), telling <paramref name="progress"/> its rounds played every so often. The timeout is long
     /// because a call lasts the whole match, and the match may first wait for the silo's other matches to free a slot.</summary>
     [Alias("play")]

@@ -4,7 +4,7 @@ using SirArena.Arena.Service;
 namespace SirArena.Arena.Cluster;
 
 /// <summary>
-/// What a silo needs to serve one match of `serve --cluster` as `serve` would in-process: the match, the serve folder
+/// What a silo needs to serve one match of `serve`, its own or a cluster's: the match, the serve folder
 /// its chain and checkpoints live in, the serve settings, and the arena's scenarios, default model and device. Paths
 /// are absolute and must name the same files on every machine of the cluster (the folder on a share every silo mounts).
 /// </summary>

@@ -10,11 +10,11 @@ namespace SirArena.Arena.Cluster;
 
 /// <summary>
 /// The matches one silo plays: at most <see cref="Parallelism"/> side by side, on one intra-op thread each when
-/// several run at once, as the in-process arena runs them (the setting holds for the silo's life, so every replay
+/// several run at once (the setting holds for the silo's life, so every replay
 /// header records the same threads). Models are loaded once per arena setup (scenarios, model, device) and shared by
 /// the matches that name them. When the silo stops, a match in play ends after its round in flight and is reported
 /// as failed, so that `arena --resume` plays it again. Served matches, which never end, take turns by the round
-/// instead (<see cref="RoundGate"/>), as `serve` plays them in-process.
+/// instead (<see cref="RoundGate"/>).
 /// </summary>
 public sealed class SiloMatches : IDisposable
 {

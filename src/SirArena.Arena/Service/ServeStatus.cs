@@ -10,16 +10,20 @@ public sealed record MatchStatus(
     string Match, string State, long Round, double RoundsPerSecond, double? WinRate, long Scored,
     int? CachedTokens, long LastCheckpoint, string Chain, string? Problem)
 {
-    /// <summary>The silo serving the match, under `serve --cluster` (HOST:PORT@GENERATION); absent in-process.</summary>
+    /// <summary>The silo serving the match (HOST:PORT@GENERATION): the serve process's own, or one of `--cluster`'s; absent
+    /// where no silo serves it (`soak`).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Silo { get; init; }
+
+    /// <summary>The round the match resumed at when it was opened (0 for a new chain), where its rounds this run begin.</summary>
+    public long ResumedAt { get; init; }
 
     /// <summary><paramref name="match"/> as it stands at round <paramref name="rounds"/> (read once by the caller, who
     /// also computes the rate from it), playing <paramref name="roundsPerSecond"/>.</summary>
     public static MatchStatus Of(ServedMatch match, long rounds, double roundsPerSecond) => new(
         match.Key, match.State.ToString(), rounds, roundsPerSecond,
         match.Tally.Scored > 0 ? match.Tally.WinRate.Value : null, match.Tally.Scored, match.CachedTokens, match.LastCheckpoint,
-        Path.GetFileName(match.ChainPath), match.Problem);
+        Path.GetFileName(match.ChainPath), match.Problem) { ResumedAt = match.ResumedAt };
 }
 
 /// <summary>
@@ -55,32 +59,4 @@ public sealed record ServeStatus(DateTime Utc, double UptimeSeconds, long Rounds
 
     public static ServeStatus Read(string path) =>
         JsonSerializer.Deserialize<ServeStatus>(File.ReadAllBytes(path), Json) ?? throw new InvalidDataException($"{path}: empty status");
-}
-
-/// <summary>Samples served matches into <see cref="ServeStatus"/> reports, each rate over the interval since the last sample.</summary>
-public sealed class ServeMonitor(IReadOnlyList<ServedMatch> matches)
-{
-    readonly DateTime started = DateTime.UtcNow;
-    readonly long[] previousRounds = matches.Select(m => m.Rounds).ToArray();
-    readonly long[] startRounds = matches.Select(m => m.Rounds).ToArray();
-    DateTime previous = DateTime.UtcNow;
-
-    public ServeStatus Sample()
-    {
-        var now = DateTime.UtcNow;
-        double seconds = Math.Max(1e-9, (now - previous).TotalSeconds);
-        var statuses = new MatchStatus[matches.Count];
-        long delta = 0, total = 0;
-        for (int i = 0; i < matches.Count; i++)
-        {
-            var m = matches[i];
-            long rounds = m.Rounds;
-            delta += rounds - previousRounds[i];
-            total += rounds - startRounds[i];
-            statuses[i] = MatchStatus.Of(m, rounds, (rounds - previousRounds[i]) / seconds);
-            previousRounds[i] = rounds;
-        }
-        previous = now;
-        return new ServeStatus(now, (now - started).TotalSeconds, total, delta / seconds, ProcessFigures.Now(), statuses);
-    }
 }

@@ -7,7 +7,7 @@ namespace SirArena.Arena.Tournament;
 /// <summary>
 /// Plays one match of an arena to its end: builds it from its spec, records every round to its replay as it is played,
 /// and keeps the rounds for the report. A match that throws is a failure of that match alone, said in one sentence.
-/// The in-process arena and a cluster's match grain both play matches here.
+/// A silo's match grain and the plain runner (<see cref="InProcessVenue"/>) both play matches here.
 /// </summary>
 public sealed class MatchPlayer(MatchFactory factory, IMatchRecorderFactory recorders)
 {

@@ -16,8 +16,9 @@ namespace SirArena.Cli.Commands;
 /// <summary>
 /// <c>sirarena serve</c>: the arena's matches (or those named) as endless streams in a hosted service, with rolling
 /// replays, checkpoints and exact resume after a crash, a status line in the log and a status file. Ctrl+C or
-/// SIGTERM finish the rounds in flight, write checkpoints and exit 0. With --cluster the matches are served by the
-/// silos of a cluster instead, and this process watches over them (<see cref="ClusterServeWatcher"/>).
+/// SIGTERM finish the rounds in flight, write checkpoints and exit 0. The matches are served by a silo in this
+/// process (<see cref="ServeWorker"/>), or with --cluster by the silos of a cluster; either way this process watches
+/// over them (<see cref="ClusterServeWatcher"/>).
 /// </summary>
 public static class ServeCommand
 {
@@ -77,24 +78,20 @@ public static class ServeCommand
     /// <summary>
     /// Serves the plan's matches on the silos of <paramref name="cluster"/> until stopped. The cluster is joined before
     /// the folder's lock is taken, so a refused cluster leaves no folder behind; the lock (serve.lock) is held as
-    /// in-process, so one serve at a time watches a folder, cluster or not. Paths travel absolute, for the silos.
+    /// without --cluster, so one serve at a time watches a folder, cluster or not.
     /// </summary>
     static async Task<int> ServeOnCluster(IServiceProvider services, ServePlan plan, ClusterAddress cluster, CancellationToken cancellation)
     {
         using var client = await ClusterHosting.StartClientAsync(cluster, cancellation);
         _ = services.GetRequiredService<ChainLock>(); // released with the host
-        var arena = services.Arena();
-        var file = services.GetRequiredService<ConfigFile>();
-        var orders = plan.Matches.Select(m => new ServeOrder(WithAbsoluteModel(m), plan.Folder, plan.Options,
-            file.PathOf(arena.Scenarios), file.PathOf(arena.Model), arena.Device)).ToArray();
-        var watcher = new ClusterServeWatcher(client.Services.GetRequiredService<IClusterClient>(), cluster,
-            Path.Combine(plan.Folder, plan.Options.StatusFile), plan.Options, orders, services.GetRequiredService<ILogger<ClusterServeWatcher>>());
+        var watcher = new ClusterServeWatcher(client.Services.GetRequiredService<IClusterClient>(), $"the cluster at {cluster}",
+            plan, services.GetRequiredService<ILogger<ClusterServeWatcher>>());
         await watcher.RunAsync(cancellation);
         await client.StopAsync(CancellationToken.None);
         return watcher.AllBroken ? UserErrors.MatchFailedCode : 0;
     }
 
-    /// <summary>An agent's own model as a full path, read from the current folder as in-process.</summary>
+    /// <summary>An agent's own model as a full path, read from the current folder, for the silos.</summary>
     static MatchSpec WithAbsoluteModel(MatchSpec match) =>
         match.Agent.Model is null ? match : match with { Agent = match.Agent with { Model = Path.GetFullPath(match.Agent.Model) } };
 
@@ -102,6 +99,10 @@ public static class ServeCommand
     public static void AddServe(this IHostApplicationBuilder builder, IReadOnlyCollection<string> opponents, IReadOnlyCollection<string> agents)
     {
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(2));
+        // The embedded silo's own information (Orleans's, and its placement's retry pipeline's) is dozens of lines a
+        // start, and Orleans's warnings are about a cluster this one-silo process does not have (the server garbage
+        // collector being off, which is this program's choice for its size; its watchdog's first reading).
+        builder.Logging.AddFilter("Orleans", LogLevel.Error).AddFilter("Polly", LogLevel.Warning);
         builder.Services.AddSingleton(sp =>
         {
             var arena = sp.Arena();
@@ -118,8 +119,10 @@ public static class ServeCommand
             var matches = ArenaRunner.Matches(arena)
                 .Where(m => opponents.Count == 0 || opponents.Contains(m.Scenario, StringComparer.OrdinalIgnoreCase))
                 .Where(m => agents.Count == 0 || agents.Contains(m.Agent.Name, StringComparer.OrdinalIgnoreCase))
+                .Select(WithAbsoluteModel)
                 .ToArray();
-            return new ServePlan(matches, sp.GetRequiredService<ConfigFile>().PathOf(serve.Output), serve, arena.Parallelism);
+            var file = sp.GetRequiredService<ConfigFile>();
+            return new ServePlan(matches, file.PathOf(serve.Output), serve, arena.Parallelism, file.PathOf(arena.Scenarios), file.PathOf(arena.Model), arena.Device);
         });
         builder.Services.AddSingleton(sp => ChainLock.ForServeFolder(sp.GetRequiredService<ServePlan>().Folder));
         builder.Services.AddSingleton<ServeWorker>();
