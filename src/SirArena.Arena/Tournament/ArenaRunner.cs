@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using SirArena.Arena.Matches;
 using SirArena.Arena.Statistics;
+using SirArena.Simulation.Loop;
 
 namespace SirArena.Arena.Tournament;
 
@@ -75,10 +76,9 @@ public sealed record ArenaProgress(int Matches, long RoundsDone, long RoundsTota
     /// hence "about".</summary>
     public string Describe()
     {
-        long played = RoundsDone - RoundsResumed;
-        var left = played > 0 && RoundsDone < RoundsTotal
-            ? $" (left about {TimeSpan.FromSeconds(Elapsed.TotalSeconds / played * (RoundsTotal - RoundsDone)):hh\\:mm\\:ss})"
+        var left = ProgressClock.Left(Elapsed, RoundsDone - RoundsResumed, RoundsTotal - RoundsDone) is { } time
+            ? $" (left about {ProgressClock.Format(time)})"
             : "";
-        return $"{Percent,3}%  {RoundsDone}/{RoundsTotal} rounds  {Elapsed:hh\\:mm\\:ss}{left}";
+        return $"{Percent,3}%  {RoundsDone}/{RoundsTotal} rounds  {ProgressClock.Format(Elapsed)}{left}";
     }
 }

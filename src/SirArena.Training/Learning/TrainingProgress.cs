@@ -1,3 +1,5 @@
+using SirArena.Simulation.Loop;
+
 namespace SirArena.Training.Learning;
 
 /// <summary>What a run reports after every step (and after every evaluation) for a progress line.</summary>
@@ -19,9 +21,9 @@ public sealed record TrainingProgress(
         if (Message is not null) return Message;
         // TotalSteps is 0 while a time-budgeted run is still measuring its pace.
         var of = TotalSteps > 0 ? $"/{TotalSteps}" : "";
-        var left = TotalSteps > 0 && Step > 0 ? $" (left {TimeSpan.FromSeconds(Elapsed.TotalSeconds / Step * (TotalSteps - Step)):hh\\:mm\\:ss})" : "";
+        var left = ProgressClock.Left(Elapsed, Step, TotalSteps - Step) is { } time ? $" (left {ProgressClock.Format(time)})" : "";
         var line = $"step {Step}{of}  loss {Loss:F3} (answer {AnswerLoss:F3}, text {TextLoss:F3})  lr {LearningRate:0.0e+00}  " +
-            $"{TokensPerSecond:N0} tok/s  {Elapsed:hh\\:mm\\:ss}{left}";
+            $"{TokensPerSecond:N0} tok/s  {ProgressClock.Format(Elapsed)}{left}";
         return LastEvaluation is { } e ? line + $"  eval acc {e.Accuracy:P1}" : line;
     }
 }

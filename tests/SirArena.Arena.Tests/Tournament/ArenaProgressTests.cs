@@ -27,4 +27,12 @@ public class ArenaProgressTests
         new ArenaProgress(4, 4_000, 8_000, 4_000, TimeSpan.Zero).Describe().Should().Be(" 50%  4000/8000 rounds  00:00:00");
         new ArenaProgress(4, 8_000, 8_000, 0, TimeSpan.FromMinutes(4)).Describe().Should().Be("100%  8000/8000 rounds  00:04:00");
     }
+
+    [Fact]
+    public void A_run_past_a_day_counts_its_hours_on()
+    {
+        var progress = new ArenaProgress(Matches: 4, RoundsDone: 4_000, RoundsTotal: 8_000, RoundsResumed: 0, Elapsed: TimeSpan.FromHours(26.5));
+
+        progress.Describe().Should().Be(" 50%  4000/8000 rounds  26:30:00 (left about 26:30:00)");
+    }
 }
