@@ -18,7 +18,8 @@ namespace SirArena.Arena.Cluster;
 /// How a process joins a SirArena cluster: as a silo that hosts match grains and served match grains, or as the
 /// client an arena spreads its matches through, or `serve` watches its served matches through. Both find the
 /// cluster's members in the Redis server of a <see cref="ClusterAddress"/>, under one cluster and service id, and
-/// send orders and results as the replays' own JSON.
+/// send orders and results as the replays' own JSON. Without a cluster, `arena` and `serve` are a cluster of one: a
+/// silo embedded in their own process (<see cref="StartEmbeddedSiloAsync"/>).
 /// </summary>
 public static class ClusterHosting
 {

@@ -13,8 +13,9 @@ namespace SirArena.Arena.Cluster;
 /// on its own, so a silo that does not answer holds up only its own matches. A grain whose silo has died is activated
 /// again by that call, on the silo <see cref="ServePlacement"/> names, as soon as the cluster has declared the silo
 /// dead; its match resumes from its checkpoint there. Each move is logged with the silo the match is served on now;
-/// every <see cref="ServeOptions.StatusSeconds"/> a status line is logged and the status file rewritten. When one silo serves two matches more than another (a silo started again after a kill serves none),
-/// one match at a time is stopped at a checkpoint and placed on the less loaded silo (<see cref="ServePlacement.Rebalance"/>).
+/// every <see cref="ServeOptions.StatusSeconds"/> a status line is logged and the status file rewritten. When one silo
+/// serves two matches more than another (a silo started again after a kill serves none), one match at a time is
+/// stopped at a checkpoint and placed on the less loaded silo (<see cref="ServePlacement.Rebalance"/>).
 /// On stop, every match is stopped after its round in flight, with a checkpoint. If every match is broken, the watcher
 /// stops them and ends (<see cref="AllBroken"/>).
 /// </summary>

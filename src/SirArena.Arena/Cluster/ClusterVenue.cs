@@ -8,7 +8,7 @@ namespace SirArena.Arena.Cluster;
 /// <summary>
 /// Plays an arena's matches on the silos of an Orleans cluster, as calls to their match grains, with the replays
 /// written into <paramref name="folder"/> (a folder every silo reaches). The cluster is the one at
-/// <paramref name="cluster"/>, or, when that is null, this process's own embedded silo (<see cref="EmbeddedSilo"/>).
+/// <paramref name="cluster"/>, or, when that is null, this process's own embedded silo (<see cref="ClusterHosting.StartEmbeddedSiloAsync"/>).
 /// The silos active when the arena starts are dealt the matches in turn, one placement hint per call, so each gets an
 /// even share whatever the order calls arrive in; each silo plays its share at most its parallelism side by side.
 /// Each match reports its rounds as it plays them to an observer of this process (<see cref="IMatchProgress"/>). A
@@ -92,11 +92,12 @@ public sealed class ClusterVenue(IClusterClient client, ClusterAddress? cluster,
     /// out of order. The venue holds it for the whole call (Orleans keeps only a weak reference to an observer).</summary>
     sealed class ProgressObserver(Action<long> onProgress) : IMatchProgress
     {
+        readonly Lock gate = new();
         long most = -1;
 
         public Task Played(long rounds)
         {
-            lock (this)
+            lock (gate)
             {
                 if (rounds <= most) return Task.CompletedTask;
                 most = rounds;
