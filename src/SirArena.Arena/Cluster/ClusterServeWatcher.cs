@@ -65,6 +65,7 @@ public sealed class ClusterServeWatcher(IClusterClient client, string where, Ser
                 AllBroken = true;
                 logger.LogCritical("every match is broken; the service stops");
                 watching.Cancel();
+                continue; // the last report follows the stops, below
             }
             Report();
         }
