@@ -41,6 +41,23 @@ public sealed class EmbeddedSiloTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public async Task An_arena_stopped_by_sigterm_ends_each_match_after_its_round_and_reports_none_failed()
+    {
+        using var arena = new ArenaFolder();
+        using var process = new SirarenaProcess("arena", "--config", arena.Config, "--rounds", "5000", "--parallelism", "2");
+        var deadline = DateTime.UtcNow + SirarenaProcess.Patience;
+        // Until the progress line reaches 5%: the silo is up and its matches are under way.
+        while (!process.Output.Contains("  5%  ") && !process.HasExited && DateTime.UtcNow < deadline) await Task.Delay(50);
+        process.HasExited.Should().BeFalse(process.Output + process.Error);
+
+        process.Terminate();
+
+        (await process.ExitCode()).Should().Be(130, "an interrupted arena exits 130 ({0})", process.Error);
+        process.Output.Should().Contain("report:").And.NotContain("failed:",
+            "the signal is the command's to handle: its silo must not stop under the matches it is still playing");
+    }
+
+    [Fact]
     public async Task Two_embedded_silos_side_by_side_each_stay_a_cluster_of_one()
     {
         using var first = await ClusterHosting.StartEmbeddedSiloAsync(1, CancellationToken.None);

@@ -48,6 +48,13 @@ public sealed class SirarenaProcess : IDisposable
         return process.ExitCode;
     }
 
+    /// <summary>As SIGTERM (what a service manager sends, and Ctrl+C's twin): the process stops in its own way.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString()]);
+        kill.WaitForExit();
+    }
+
     /// <summary>As kill -9: no chance to release anything.</summary>
     public async Task KillHard()
     {
