@@ -26,16 +26,17 @@ public sealed class MatchGrain(SiloMatches silo) : Grain, IMatchGrain
         }
     }
 
-    /// <summary>Tells <paramref name="progress"/> the rounds played, at most every <see cref="ReportInterval"/>; a
-    /// report that cannot be sent is dropped, since the match's answer carries its final count.</summary>
+    /// <summary>Tells <paramref name="progress"/> the rounds played: the first time the player reports, so that the
+    /// arena hears at once that the match is under way, then at most every <see cref="ReportInterval"/>. A report that
+    /// cannot be sent is dropped, since the match's answer carries its final count.</summary>
     static Action<long> Reporter(IMatchProgress? progress)
     {
         if (progress is null) return _ => { };
-        var since = Stopwatch.StartNew();
+        Stopwatch? since = null;
         return rounds =>
         {
-            if (since.Elapsed < ReportInterval) return;
-            since.Restart();
+            if (since is not null && since.Elapsed < ReportInterval) return;
+            since = Stopwatch.StartNew();
             try
             {
                 _ = progress.Played(rounds);
