@@ -66,8 +66,8 @@ public sealed class EmbeddedSiloTests(ITestOutputHelper log)
     [Fact]
     public async Task Two_embedded_silos_side_by_side_each_stay_a_cluster_of_one()
     {
-        using var first = await ClusterHosting.StartEmbeddedSiloAsync(1, CancellationToken.None);
-        using var second = await ClusterHosting.StartEmbeddedSiloAsync(1, CancellationToken.None);
+        using var first = await ClusterHosting.StartEmbeddedSiloAsync(1, 1, CancellationToken.None);
+        using var second = await ClusterHosting.StartEmbeddedSiloAsync(1, 1, CancellationToken.None);
         try
         {
             var firstSilos = await ClusterVenue.ActiveSilos(first.Services.GetRequiredService<IClusterClient>(), null);
@@ -91,7 +91,7 @@ public sealed class EmbeddedSiloTests(ITestOutputHelper log)
         var options = host.Services.Arena() with { Rounds = 400 };
         var spec = new MatchSpec("rock-biased", 3, new AgentSpec { Name = "sir", Budget = 200 });
         var reports = new List<long>();
-        using var silo = await ClusterHosting.StartEmbeddedSiloAsync(1, CancellationToken.None);
+        using var silo = await ClusterHosting.StartEmbeddedSiloAsync(1, 1, CancellationToken.None);
         var clock = Stopwatch.StartNew();
         try
         {

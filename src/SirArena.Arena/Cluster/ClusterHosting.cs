@@ -49,8 +49,9 @@ public static class ClusterHosting
     }
 
     /// <summary>
-    /// A started cluster of one silo inside this process, playing at most <paramref name="parallelism"/> matches side by
-    /// side: what `arena` plays on when no cluster is named, so that one machine runs the same match grains as a cluster,
+    /// A started cluster of one silo inside this process, made for <paramref name="matches"/> matches and playing at most
+    /// <paramref name="parallelism"/> of them side by side (a lone match keeps the process's intra-op threads, as
+    /// <see cref="SiloMatches"/> says): what `arena` and `serve` play on when no cluster is named, so that one machine runs the same match grains as a cluster,
     /// with nothing to install. Its membership lives in the silo itself (Orleans's localhost clustering), on free
     /// loopback ports, so that processes side by side on one machine never join each other. Its client is the host's
     /// <see cref="IClusterClient"/>.
@@ -58,15 +59,16 @@ public static class ClusterHosting
     /// <param name="logs">where the silo logs (the caller's, with its filters); null: nowhere, for a caller that hears
     /// of every failure as an exception</param>
     /// <param name="metrics">the meter its served matches report to (the caller's, so that the process has one)</param>
-    public static async Task<IHost> StartEmbeddedSiloAsync(int parallelism, CancellationToken cancellationToken,
+    public static async Task<IHost> StartEmbeddedSiloAsync(int parallelism, int matches, CancellationToken cancellationToken,
         ILoggerFactory? logs = null, ArenaMetrics? metrics = null)
     {
+        int sideBySide = Math.Max(1, Math.Min(parallelism, matches));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
         builder.Services.AddSingleton<IHostLifetime, CallerStops>();
         if (logs is not null) builder.Services.AddSingleton(logs);
         if (metrics is not null) builder.Services.AddSingleton(metrics);
         else builder.Services.AddSingleton<ArenaMetrics>();
-        builder.AddSiloMatches(_ => parallelism);
+        builder.AddSiloMatches(_ => sideBySide);
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(FreeLoopbackPort(), FreeLoopbackPort(), serviceId: ClusterId, clusterId: ClusterId);

@@ -33,11 +33,10 @@ public sealed class ServeWorker(ServePlan plan, ChainLock folderLock, ArenaMetri
         if (!ChainLock.Enforced)
             logger.LogWarning("file locking is turned off (DOTNET_SYSTEM_IO_DISABLEFILELOCKING): {Lock} does not stop a second serve on {Folder}",
                 folderLock.LockPath, plan.Folder);
-        int parallelism = Math.Max(1, Math.Min(plan.Parallelism, plan.Matches.Count));
         IHost silo;
         try
         {
-            silo = await ClusterHosting.StartEmbeddedSiloAsync(parallelism, stop, logs, metrics);
+            silo = await ClusterHosting.StartEmbeddedSiloAsync(plan.Parallelism, plan.Matches.Count, stop, logs, metrics);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -50,7 +49,7 @@ public sealed class ServeWorker(ServePlan plan, ChainLock folderLock, ArenaMetri
         using (silo)
         {
             watcher = new ClusterServeWatcher(silo.Services.GetRequiredService<IClusterClient>(),
-                $"this process's silo, {parallelism} rounds at a time", plan, logger, matchesHere: true);
+                $"this process's silo, {silo.Services.GetRequiredService<SiloMatches>().Parallelism} rounds at a time", plan, logger, matchesHere: true);
             await watcher.RunAsync(stop);
             await silo.StopAsync(CancellationToken.None);
             AllBroken = watcher.AllBroken;

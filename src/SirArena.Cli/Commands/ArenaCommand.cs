@@ -49,19 +49,20 @@ public static class ArenaCommand
             // The cluster too: no Redis server there, or no silo in it, is refused here. Without one, this process
             // is a cluster of one silo, playing as many matches side by side as the arena asks.
             var clusterAddress = parse.GetValue(cluster);
+            int matches = ArenaRunner.Matches(options).Count;
             using var clusterHost = clusterAddress is not null
                 ? await ClusterHosting.StartClientAsync(clusterAddress, cancellation)
-                : await ClusterHosting.StartEmbeddedSiloAsync(Math.Min(options.Parallelism, ArenaRunner.Matches(options).Count), cancellation);
+                : await ClusterHosting.StartEmbeddedSiloAsync(options.Parallelism, matches, cancellation);
             string folder = resuming ? Path.GetDirectoryName(file.Path)! : ReplayFiles.NewRunFolder(OutputFolder.Create(options.Output, outName));
             if (!resuming) new ArenaRunFile(options, reproduce).Write(folder);
 
             var writer = parse.InvocationConfiguration.Output;
-            writer.WriteLine($"arena: {ArenaRunner.Matches(options).Count} matches of {options.Rounds} rounds into {folder}");
+            writer.WriteLine($"arena: {matches} matches of {options.Rounds} rounds into {folder}");
             var venue = new ClusterVenue(clusterHost.Services.GetRequiredService<IClusterClient>(), clusterAddress, folder);
             var runner = new ArenaRunner(venue, resuming ? new FinishedMatches(folder, factory) : null);
             var result = await runner.RunAsync(options, new ProgressLine(writer), cancellation);
             await clusterHost.StopAsync(CancellationToken.None);
-            if (resuming) writer.WriteLine($"resumed: {result.ReadBack} matches read back from complete replays, {ArenaRunner.Matches(options).Count - result.ReadBack} played");
+            if (resuming) writer.WriteLine($"resumed: {result.ReadBack} matches read back from complete replays, {matches - result.ReadBack} played");
             foreach (var failure in result.Failures) writer.WriteLine($"  failed: {failure}");
 
             var report = ReportWriter.Write(result.Outcomes, Describe(options, reproduce, result.Failures), folder, new ReportOptions
