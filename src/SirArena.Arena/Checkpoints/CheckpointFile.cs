@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using SirArena.Arena.Replays;
+using SirArena.Llm.Memory;
 
 namespace SirArena.Arena.Checkpoints;
 
@@ -101,7 +102,8 @@ public static class CheckpointFile
         }
         if (!header.IsReadable())
             throw new CheckpointRefusedException(path,
-                $"format {header.Format} version {header.Version}; this program reads {CheckpointHeader.FormatName} version {CheckpointHeader.CurrentVersion}");
+                $"format {header.Format} version {header.Version} (policy {header.Match?.Agent?.Policy}); this program reads " +
+                $"{CheckpointHeader.FormatName} version {CheckpointHeader.CurrentVersion}, and version {CheckpointHeader.UnrotatedKeysVersion} of any policy but {AdaptiveSirMemory.PolicyName}");
         long stateLength = BinaryPrimitives.ReadInt64LittleEndian(span[(at += jsonLength)..]);
         at += 8;
         if (stateLength != body - at) throw new CheckpointRefusedException(path, $"its state should be {stateLength} bytes but {body - at} are there");

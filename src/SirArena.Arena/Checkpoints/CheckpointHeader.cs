@@ -16,16 +16,19 @@ public sealed record CheckpointHeader(
     DateTime CreatedUtc)
 {
     public const string FormatName = "sirarena-checkpoint";
-    /// <summary>Version 6: the cache's keys are saved unrotated (replay version 7). Earlier versions are refused, so
-    /// their match starts a new chain instead of mixing two versions in one: a round of the old chain would not verify
-    /// with the new engine.</summary>
-    public const int CurrentVersion = 6;
+    /// <summary>Version 7: a sir-adaptive decay also saves the table whose lead gates its alarms (replay version 8).
+    /// Version 6 (the cache's keys saved unrotated, replay version 7) differs from it only there, so it is read for any
+    /// other policy; a sir-adaptive one, and earlier versions, are refused, so their match starts a new chain instead
+    /// of mixing two versions in one: a round of the old chain would not verify with the new build.</summary>
+    public const int CurrentVersion = 7;
+    public const int UnrotatedKeysVersion = 6;
 
     public string Format { get; init; } = FormatName;
     public int Version { get; init; } = CurrentVersion;
 
     /// <summary>Whether this program can resume from a checkpoint with this header (see <see cref="CurrentVersion"/>).</summary>
-    public bool IsReadable() => Format == FormatName && Version == CurrentVersion;
+    public bool IsReadable() => Format == FormatName
+        && (Version == CurrentVersion || (Version == UnrotatedKeysVersion && Match?.Agent?.AdaptsDecay != true));
 }
 
 /// <summary>

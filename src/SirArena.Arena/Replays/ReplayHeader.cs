@@ -9,9 +9,9 @@ using TorchSharp;
 namespace SirArena.Arena.Replays;
 
 /// <summary>
-/// The first line of a replay file. The format, version 1 for a baseline and 6 for a language-model agent (earlier
-/// builds wrote 2 for a policy that does not rank by surprisal, 3 for an agent that defers its answers, 4 or 5 for
-/// sir-adaptive, see <see cref="CurrentVersion"/>),
+/// The first line of a replay file. The format, version 1 for a baseline, 7 for a language-model agent and 8 for
+/// sir-adaptive (earlier builds wrote 2 for a policy that does not rank by surprisal, 3 for an agent that defers its
+/// answers, 4 or 5 for sir-adaptive, 6 before keys were stored unrotated, see <see cref="CurrentVersion"/>),
 /// is JSON Lines: UTF-8, one JSON object per line, each line ended by "\n"; property names in camelCase, enums as
 /// camelCase strings, floats in their shortest round-trip form (so scores read back bit for bit), NaN and infinities as
 /// the strings "NaN", "Infinity", "-Infinity".
@@ -57,7 +57,12 @@ public sealed record ReplayHeader(MatchSpec Match, string? ModelHash, float Eta,
     /// earlier versions stored them rotated and re-rotated them when they moved, which leaves other last bits;
     /// `--verify` plays an earlier replay the earlier way.</summary>
     public const int UnrotatedKeysVersion = 7;
-    public const int CurrentVersion = UnrotatedKeysVersion;
+    /// <summary>Version 8: the lines of version 7, written for a sir-adaptive agent, whose decay counts its alarms in
+    /// proportion to how clearly the opponent's favourite led (docs/sirllm.md, "Adaptive decay"); versions 5 to 7 were
+    /// written by the decay before that gate. A sir-adaptive replay of an earlier version chose etas this build does
+    /// not: `--verify` says so instead of re-running it, and its memory still rebuilds from the etas it recorded.</summary>
+    public const int LeadGatedDecayVersion = 8;
+    public const int CurrentVersion = LeadGatedDecayVersion;
     /// <summary>Version 2 adds a chunk's entry scores and a round's held scores, for policies that do not rank by
     /// surprisal (which never defer their answers).</summary>
     public const int ScoredPolicyVersion = 2;
@@ -85,6 +90,7 @@ public sealed record ReplayHeader(MatchSpec Match, string? ModelHash, float Eta,
         {
             Version = agent switch
             {
+                IMemoryAgent { Keys: KeyStorage.Unrotated } when spec.Agent.AdaptsDecay => LeadGatedDecayVersion,
                 IMemoryAgent { Keys: KeyStorage.Unrotated } => UnrotatedKeysVersion,
                 IMemoryAgent { ScoresPrefixes: true } => PrefixScoringVersion,
                 IMemoryAgent { DefersAnswers: true } when spec.Agent.AdaptsDecay => AdaptiveDecayVersion,

@@ -23,7 +23,7 @@ public sealed class ReplayVerifier(MatchFactory factory)
         if (header.FirstRound != 0)
             return ReplayVerification.NotRun(
                 $"{path} continues {header.Previous ?? "an earlier file"} from round {header.FirstRound}; verify the chain from its first file");
-        if (header.Version < ReplayHeader.AdaptiveDecayVersion && header.Match.Agent.AdaptsDecay)
+        if (header.Version < ReplayHeader.LeadGatedDecayVersion && header.Match.Agent.AdaptsDecay)
             return ReplayVerification.NotRun(
                 $"{path} (version {header.Version}) was recorded with an earlier adaptive decay, whose etas this build does not choose; " +
                 "`replay --round` still rebuilds its memory from the etas it recorded");

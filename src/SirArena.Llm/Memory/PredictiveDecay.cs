@@ -17,6 +17,12 @@ namespace SirArena.Llm.Memory;
 /// <item>Whether there is a regime at all: the alarms count only while the slow table predicts the keys (their mean
 /// log-probability under it above <see cref="RepeatingKeysFloor"/>), since a stream whose keys are new words every
 /// round has no favourite to change, and an alarm there would only evict what was asked to be kept.</item>
+/// <item>Whether a short memory would read the regime right: the alarms count in proportion to how clearly the
+/// favourite led the runner-up (<see cref="LeadFloor"/> to <see cref="LeadFull"/>, in a table of about the last 30
+/// keys, read <see cref="LeadLag"/> rounds back so that a switch, which flattens the table, does not hide the regime
+/// it ended). An alarm hands the memory to the last few rounds, which name a clear favourite (70/20/10) almost always
+/// and a weak one (50/31/19) often wrongly, so a false alarm costs little where the lead is clear and much where it is
+/// weak. Where it is clear the frequency alarm also sounds earlier (<see cref="OnsetEarlier"/>).</item>
 /// </list>
 /// </summary>
 public sealed class PredictiveDecay : IAdaptiveDecay
@@ -47,9 +53,23 @@ public sealed class PredictiveDecay : IAdaptiveDecay
     public const double HalfLifeNats = 30;
     /// <summary>Rounds before the alarms are trusted; the selection's eta stays at its maximum until then.</summary>
     public const int WarmUpRounds = 30;
+    /// <summary>Weight of a round in the table whose lead gates the alarms (about the last 30 keys).</summary>
+    public const double LeadWeight = 0.033;
+    /// <summary>Rounds back at which the lead is read.</summary>
+    public const int LeadLag = 12;
+    /// <summary>The favourite's share minus the runner-up's at and below which the alarms are silent.</summary>
+    public const double LeadFloor = 0.15;
+    /// <summary>The lead at and above which the alarms count fully.</summary>
+    public const double LeadFull = 0.35;
+    /// <summary>How much lower the frequency alarm's <see cref="Onset"/> is under a clear lead.</summary>
+    public const double OnsetEarlier = 0.03;
+    /// <summary>How much lower its <see cref="Full"/> is under a clear lead.</summary>
+    public const double FullEarlier = 0.1;
 
-    readonly Dictionary<int, double> fast = [], slow = [];
-    double fastTotal, slowTotal, advantage, slowFit;
+    readonly Dictionary<int, double> fast = [], slow = [], leadTable = [];
+    /// <summary>The lead after each of the last <see cref="LeadLag"/> + 1 keys, the one of round r at r modulo its length.</summary>
+    readonly double[] leads = new double[LeadLag + 1];
+    double fastTotal, slowTotal, leadTotal, advantage, slowFit;
     double information = double.NaN, fastSurprise = double.NaN, slowSurprise = double.NaN, spread = double.NaN;
     long rounds;
 
@@ -93,6 +113,8 @@ public sealed class PredictiveDecay : IAdaptiveDecay
             slowSurprise = Follow(slowSurprise, surprise, SurpriseSlowWeight);
             fastTotal = Count(fast, fastTotal, key, FastWeight);
             slowTotal = Count(slow, slowTotal, key, SlowWeight);
+            leadTotal = Count(leadTable, leadTotal, key, LeadWeight);
+            leads[rounds % leads.Length] = CurrentLead();
             rounds++;
         }
         return Eta;
@@ -107,11 +129,31 @@ public sealed class PredictiveDecay : IAdaptiveDecay
         get
         {
             if (rounds <= WarmUpRounds || slowFit < RepeatingKeysFloor) return MaxEta;
-            double drop = Math.Max(
-                Math.Clamp((advantage - Onset) / (Full - Onset), 0, 1),
+            double gate = Gate;
+            double onset = Onset - OnsetEarlier * gate, full = Full - FullEarlier * gate;
+            double drop = gate * Math.Max(
+                Math.Clamp((advantage - onset) / (full - onset), 0, 1),
                 Math.Clamp((SurpriseRise - SurpriseOnset) / (SurpriseFull - SurpriseOnset), 0, 1));
             return (float)(MaxEta - drop * (MaxEta - MinEta));
         }
+    }
+
+    /// <summary>How far the alarms count, 0 to 1, from the lead <see cref="LeadLag"/> rounds back (0 before there is one).</summary>
+    public double Gate => rounds > LeadLag
+        ? Math.Clamp((leads[rounds % leads.Length] - LeadFloor) / (LeadFull - LeadFloor), 0, 1)
+        : 0;
+
+    /// <summary>The favourite's share of the lead table minus the runner-up's (a lone key leads by its whole share).</summary>
+    double CurrentLead()
+    {
+        double first = 0, second = 0;
+        foreach (var count in leadTable.Values)
+        {
+            double share = count / leadTotal;
+            if (share > first) (first, second) = (share, first);
+            else if (share > second) second = share;
+        }
+        return first - second;
     }
 
     /// <summary>2^(-information per round / half-life), within [min, max]; the maximum before the first round.</summary>
@@ -146,7 +188,8 @@ public sealed class PredictiveDecay : IAdaptiveDecay
     {
         Write(writer, fast);
         Write(writer, slow);
-        foreach (var value in (double[])[fastTotal, slowTotal, advantage, slowFit, information, fastSurprise, slowSurprise, spread])
+        Write(writer, leadTable);
+        foreach (var value in (double[])[fastTotal, slowTotal, leadTotal, advantage, slowFit, information, fastSurprise, slowSurprise, spread, .. leads])
             writer.Write(value);
         writer.Write(rounds);
     }
@@ -155,14 +198,17 @@ public sealed class PredictiveDecay : IAdaptiveDecay
     {
         Read(reader, fast);
         Read(reader, slow);
+        Read(reader, leadTable);
         fastTotal = reader.ReadDouble();
         slowTotal = reader.ReadDouble();
+        leadTotal = reader.ReadDouble();
         advantage = reader.ReadDouble();
         slowFit = reader.ReadDouble();
         information = reader.ReadDouble();
         fastSurprise = reader.ReadDouble();
         slowSurprise = reader.ReadDouble();
         spread = reader.ReadDouble();
+        for (int i = 0; i < leads.Length; i++) leads[i] = reader.ReadDouble();
         rounds = reader.ReadInt64();
     }
 

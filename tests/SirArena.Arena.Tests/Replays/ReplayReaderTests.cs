@@ -96,8 +96,8 @@ public sealed class ReplayReaderTests : IDisposable
 
     [Theory]
     [InlineData("\"format\":\"sirarena-replay\"", "\"format\":\"chess-pgn\"", "*line 1*not a SirArena replay*")]
-    [InlineData("\"version\":1", "\"version\":8", "*line 1*format version 8*reads versions 1 to 7*")]
-    [InlineData("\"version\":1", "\"version\":0", "*line 1*format version 0*reads versions 1 to 7*")]
+    [InlineData("\"version\":1", "\"version\":9", "*line 1*format version 9*reads versions 1 to 8*")]
+    [InlineData("\"version\":1", "\"version\":0", "*line 1*format version 0*reads versions 1 to 8*")]
     [InlineData("\"seed\":5", "\"seed\":\"five\"", "*line 1*expected a replay header*")]
     public void A_header_of_another_format_or_version_is_refused_clearly(string original, string replacement, string message)
     {

@@ -40,7 +40,7 @@ public sealed class ScoredPolicyReplayTests : IDisposable
         ((LlmAgent)match.Agent).Dispose();
 
         var replay = ReplayFile.Load(file);
-        replay.Header.Version.Should().Be(ReplayHeader.CurrentVersion);
+        replay.Header.Version.Should().Be(ReplayHeader.UnrotatedKeysVersion, "only sir-adaptive writes a later version");
         replay.Rounds.Count(r => r.Trace!.Prompt.Evicted.Length > 0).Should().BePositive("the budget must evict for this to mean anything");
         var rebuilt = new RetainedSet(replay.Header.Eta);
         foreach (var round in replay.Rounds)
@@ -65,7 +65,7 @@ public sealed class ScoredPolicyReplayTests : IDisposable
         ((LlmAgent)ReplayFolder.Record(factory, spec, file, 2).Agent).Dispose();
 
         var replay = ReplayFile.Load(file);
-        replay.Header.Version.Should().Be(ReplayHeader.CurrentVersion);
+        replay.Header.Version.Should().Be(ReplayHeader.UnrotatedKeysVersion, "only sir-adaptive writes a later version");
         replay.Rounds.Should().OnlyContain(r => r.Trace!.Prompt.Scores == null && r.Trace.Answer.Scores == null && r.Trace.HeldScores == null);
         File.ReadAllText(file).Should().NotContain("heldScores");
     }
@@ -88,6 +88,7 @@ public sealed class ScoredPolicyReplayTests : IDisposable
     [Theory]
     [InlineData(ReplayHeader.DeferredAnswerVersion)]
     [InlineData(ReplayHeader.AdaptiveDecayVersion - 1)]
+    [InlineData(ReplayHeader.UnrotatedKeysVersion)]
     public void A_sir_adaptive_replay_from_before_the_present_decay_is_not_re_run_but_still_rebuilds(int olderVersion)
     {
         var spec = new MatchSpec("rock-biased", 5, new AgentSpec { Name = "adaptive", Policy = "sir-adaptive", Budget = 160 });

@@ -40,7 +40,9 @@ public class PredictiveDecayTests
         var after = Etas(decay, Player(random, 600, 0.1, 0.7, 0.2));
 
         after.Take(20).Min().Should().BeLessThan(0.7f, "the fast table has the new favourite within a few rounds");
-        after.Skip(500).Count(eta => eta == 0.9f).Should().BeGreaterThan(90, "after 500 rounds both tables know the new favourite");
+        // A clear favourite makes the frequency alarm keener (a short memory reads it well), so a few runs of its
+        // runner-up still lower eta.
+        after.Skip(500).Count(eta => eta == 0.9f).Should().BeGreaterThan(80, "after 500 rounds both tables know the new favourite");
     }
 
     [Fact]
@@ -121,7 +123,7 @@ public class PredictiveDecayTests
     [Fact]
     public void The_models_surprisal_on_the_key_rising_lowers_eta_although_the_keys_come_as_often_as_before()
     {
-        var keys = Player(new Random(13), 410, 0.5, 0.3, 0.2).ToArray();
+        var keys = Player(new Random(13), 410, 0.7, 0.2, 0.1).ToArray();
         var control = new PredictiveDecay(0.9f, 0.3f);
         var surprised = new PredictiveDecay(0.9f, 0.3f);
         foreach (int key in keys[..400])
@@ -141,7 +143,7 @@ public class PredictiveDecayTests
     [Fact]
     public void A_rise_is_measured_in_the_streams_own_swings_so_a_noisy_stream_needs_a_larger_one()
     {
-        var keys = Player(new Random(16), 410, 0.5, 0.3, 0.2).ToArray();
+        var keys = Player(new Random(16), 410, 0.7, 0.2, 0.1).ToArray();
         var noise = new Random(17);
         var quiet = new PredictiveDecay(0.9f, 0.3f);
         var noisy = new PredictiveDecay(0.9f, 0.3f);
@@ -157,6 +159,40 @@ public class PredictiveDecayTests
         quietEtas.Min().Should().BeLessThan(0.5f, "half a nat is many deviations of a stream that never moved");
         noisy.SurpriseRise.Should().BeLessThan(PredictiveDecay.SurpriseFull, "half a nat is about half a swing of this stream");
         noisyEtas.Min().Should().BeGreaterThan(quietEtas.Min());
+    }
+
+    [Fact]
+    public void A_run_of_the_runner_up_after_a_weak_favourite_is_no_alarm_where_the_same_run_after_a_clear_one_is()
+    {
+        var weak = new PredictiveDecay(0.9f, 0.3f);
+        var clear = new PredictiveDecay(0.9f, 0.3f);
+        Etas(weak, Player(new Random(18), 400, 0.5, 0.31, 0.19));
+        Etas(clear, Player(new Random(18), 400, 0.7, 0.2, 0.1));
+        int[] run = [2, 2, 1, 2, 2, 2];
+
+        var afterWeak = Etas(weak, run);
+        var afterClear = Etas(clear, run);
+
+        afterClear.Min().Should().BeLessThan(0.5f, "a clear favourite was well read by a short memory, so a short memory is cheap");
+        afterWeak.Min().Should().BeGreaterThan(0.75f, "a short memory would misread a weak favourite, so the run must be longer to count");
+        weak.Gate.Should().BeLessThan(0.5);
+        clear.Gate.Should().Be(1);
+    }
+
+    [Fact]
+    public void The_lead_is_read_from_before_a_switch_so_the_switch_itself_does_not_silence_the_alarms()
+    {
+        var decay = new PredictiveDecay(0.9f, 0.3f);
+        var random = new Random(19);
+        Etas(decay, Player(random, 300, 0.7, 0.2, 0.1));
+
+        var gates = Player(random, PredictiveDecay.LeadLag, 0.1, 0.7, 0.2).Select(key =>
+        {
+            decay.EtaAfter([900, key, 901], [0.01f, 1.2f, 0.2f]);
+            return decay.Gate;
+        }).ToArray();
+
+        gates.Should().OnlyContain(gate => gate == 1, "for LeadLag rounds the gate reads the lead of the regime that ended");
     }
 
     [Fact]
