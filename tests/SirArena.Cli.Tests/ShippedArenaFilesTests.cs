@@ -31,6 +31,6 @@ public class ShippedArenaFilesTests
     [Fact]
     public void The_arena_files_the_docs_name_are_there()
     {
-        Shipped().Should().Contain(["arena.json", "arena-seeds.json", "arena-leaderboard.json", "arena-policies.json", "arena-reader.json", "arena-held-out.json"]);
+        Shipped().Should().Contain(["arena.json", "arena-seeds.json", "arena-leaderboard.json", "arena-policies.json", "arena-reader.json", "arena-held-out.json", "arena-holdout-seeds.json"]);
     }
 }

@@ -38,7 +38,7 @@ public class AdaptivityTests
     {
         var catalog = SimulatedArena.Catalog;
 
-        SwitchPoints.Schedules(catalog, catalog.Names).Keys.Should().BeEquivalentTo("switching", "switching-fast", "switching-long");
+        SwitchPoints.Schedules(catalog, catalog.Names).Keys.Should().BeEquivalentTo("switching", "switching-fast", "switching-long", "switching-weak-fast");
         SwitchPoints.Schedules(catalog, ["rock-biased", "no-such-scenario"]).Should().BeEmpty();
     }
 

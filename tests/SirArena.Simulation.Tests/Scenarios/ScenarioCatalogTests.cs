@@ -10,7 +10,7 @@ public class ScenarioCatalogTests
     public void The_shipped_folder_holds_every_named_scenario()
     {
         Shipped.Catalog.Names.Should().BeEquivalentTo(
-            "beat-last", "cyclic", "cyclic-2", "cyclic-4", "cyclic-5", "grocery", "grocery-distances", "grocery-new-items", "paper-biased", "rock-biased", "scissors-biased", "switching", "switching-fast", "switching-long", "uniform");
+            "beat-last", "cyclic", "cyclic-2", "cyclic-4", "cyclic-5", "grocery", "grocery-distances", "grocery-new-items", "paper-biased", "rock-biased", "scissors-biased", "switching", "switching-fast", "switching-long", "switching-weak-fast", "uniform");
         Shipped.Rps("uniform").Strategy.Should().Be(BiasedStrategy.Uniform);
         Shipped.Catalog.Get("rock-biased").Description.Should().Contain("50%");
     }
