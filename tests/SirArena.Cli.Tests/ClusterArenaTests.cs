@@ -56,7 +56,7 @@ public sealed class ClusterArenaTests
         var actual = ArenaReplays.In(shared);
         actual.Select(Path.GetFileName).Should().Equal(expected.Select(Path.GetFileName)).And.HaveCount(6);
         for (int i = 0; i < expected.Length; i++)
-            ArenaReplays.WithoutTimestamp(actual[i]).Should().Equal(ArenaReplays.WithoutTimestamp(expected[i]), $"{Path.GetFileName(expected[i])} must be played round for round as in-process");
+            ArenaReplays.WithoutTimestamp(actual[i]).Should().Equal(ArenaReplays.WithoutTimestamp(expected[i]), $"{Path.GetFileName(expected[i])} must be played round for round as on the arena's own silo");
         WithoutCommand(shared).Should().Equal(WithoutCommand(local), "the report is computed from the same results");
     }
 

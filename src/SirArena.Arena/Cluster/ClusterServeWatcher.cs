@@ -35,15 +35,12 @@ public sealed class ClusterServeWatcher(IClusterClient client, string where, Ser
 
     readonly IReadOnlyList<ServeOrder> orders = plan.Orders();
     readonly ServeOptions options = plan.Options;
-    readonly string statusPath = Path.Combine(plan.Folder, plan.Options.StatusFile);
     readonly ServePlacement placement = new();
     readonly ConcurrentDictionary<string, MatchStatus> latest = new();
     readonly ConcurrentDictionary<string, (long First, long Last)> rounds = new();
     readonly DateTime started = DateTime.UtcNow;
 
     public bool AllBroken { get; private set; }
-
-    public string StatusPath => statusPath;
 
     /// <summary>The last status written.</summary>
     public ServeStatus? LastStatus { get; private set; }
@@ -238,6 +235,6 @@ public sealed class ClusterServeWatcher(IClusterClient client, string where, Ser
                 running.Length, matches.Length, spread, status.Broken, waiting, status.Rounds, status.RoundsPerSecond);
         }
         LastStatus = status;
-        status.TryWriteTo(statusPath, logger);
+        status.TryWriteTo(plan.StatusPath, logger);
     }
 }

@@ -9,6 +9,9 @@ namespace SirArena.Arena.Service;
 public sealed record ServePlan(IReadOnlyList<MatchSpec> Matches, string Folder, ServeOptions Options, int Parallelism,
     string Scenarios, string Model, string Device)
 {
+    /// <summary>The status file the serve process rewrites.</summary>
+    public string StatusPath => Path.Combine(Folder, Options.StatusFile);
+
     /// <summary>Each match as the order its grain serves.</summary>
     public IReadOnlyList<ServeOrder> Orders() => Matches.Select(m => new ServeOrder(m, Folder, Options, Scenarios, Model, Device)).ToArray();
 }

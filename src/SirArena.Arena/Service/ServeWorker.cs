@@ -22,7 +22,7 @@ public sealed class ServeWorker(ServePlan plan, ChainLock folderLock, ArenaMetri
 {
     ClusterServeWatcher? watcher;
 
-    public string StatusPath => Path.Combine(plan.Folder, plan.Options.StatusFile);
+    public string StatusPath => plan.StatusPath;
     /// <summary>The last status written.</summary>
     public ServeStatus? LastStatus => watcher?.LastStatus;
     public bool AllBroken { get; private set; }
