@@ -65,8 +65,10 @@ public sealed class SiloMatches : IDisposable
         try
         {
             logger.LogInformation("{Match}: playing {Rounds} rounds", order.Key, order.Rounds);
-            // Off the grain's scheduler: a match computes for minutes, and the silo must answer other calls meanwhile.
-            var played = await Task.Run(() => Player(order).Play(order.Match, order.Rounds, onProgress, stop.Token), CancellationToken.None);
+            // On a thread of its own, off the grain's scheduler and the thread pool: a match computes for minutes, and
+            // the silo's messages (other calls, the match's own progress reports) need the pool's threads meanwhile.
+            var played = await Task.Factory.StartNew(() => Player(order).Play(order.Match, order.Rounds, onProgress, stop.Token),
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             if (played?.Outcome is { } outcome && outcome.Rounds.Count < order.Rounds && siloStopping.IsCancellationRequested)
                 played = new PlayedMatch(null, MatchFailure.Of(order.Match, outcome.Rounds.Count,
                     new OperationCanceledException("the silo playing it was stopped")));
