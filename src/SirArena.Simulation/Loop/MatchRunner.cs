@@ -24,9 +24,11 @@ public static class MatchRunner
         if (matches.Select(m => m.Agent).Distinct().Count() != matches.Count)
             throw new ArgumentException("Two matches share one agent instance; an agent keeps per-match state, so give each match its own.", nameof(matches));
 
-        var tasks = matches.Select((match, i) => Task.Run(
+        // A thread each, not the pool's: a match computes for as long as it plays, and would hold a pool thread that
+        // the caller's own continuations and timers need meanwhile.
+        var tasks = matches.Select((match, i) => Task.Factory.StartNew(
             () => match.Run(maxRounds, cancellationToken, onRound is null ? null : r => onRound(i, r)),
-            CancellationToken.None));
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
         return await Task.WhenAll(tasks).ConfigureAwait(false);
     }
 }
