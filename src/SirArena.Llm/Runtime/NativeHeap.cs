@@ -3,7 +3,8 @@ using System.Runtime.InteropServices;
 namespace SirArena.Llm.Runtime;
 
 /// <summary>
-/// glibc malloc settings for a process whose tensors live on the native heap, made once before libtorch loads.
+/// glibc malloc settings for a process whose tensors live on the native heap, made once: first thing in the
+/// program's Main, before anything loads libtorch, and by <see cref="TorchRuntime.EnsureLoaded"/> for other hosts.
 /// A setting the user makes through the environment (MALLOC_*_ variables or GLIBC_TUNABLES) wins over each of them.
 /// Not glibc (musl, macOS, Windows): nothing to set.
 /// </summary>
@@ -39,7 +40,7 @@ public static class NativeHeap
     public static bool EnvironmentSetsThresholds => EnvironmentSets("MALLOC_MMAP_THRESHOLD_", "mmap_threshold")
         || EnvironmentSets("MALLOC_TRIM_THRESHOLD_", "trim_threshold");
 
-    /// <summary>Makes both settings once, before libtorch loads; later calls do nothing.</summary>
+    /// <summary>Makes the settings once; later calls do nothing.</summary>
     public static void Configure()
     {
         lock (gate)

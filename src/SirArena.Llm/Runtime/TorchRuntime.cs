@@ -16,7 +16,7 @@ public static class TorchRuntime
 
     public static void EnsureLoaded()
     {
-        NativeHeap.Configure(); // before libtorch loads and its threads take their arenas
+        NativeHeap.Configure(); // for hosts that call nothing before this; the program does it first thing in Main
         try
         {
             torch.InitializeDeviceType(DeviceType.CPU);
