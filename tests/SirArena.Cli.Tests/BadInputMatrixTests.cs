@@ -42,6 +42,7 @@ public class BadInputMatrixTests(BadInputMatrixTests.ModelTemplate template) : I
         new("play --rounds abc", Play("--rounds", "abc"), Name("--rounds", "abc")),
         new("play --rounds 1.5", Play("--rounds", "1.5"), Name("--rounds")),
         new("play --budget 0", Play("--budget", "0"), Name("--budget")),
+        new("play --threads 0", Play("--threads", "0"), Name("--threads")),
         new("play --budget lots", Play("--budget", "lots"), Name("--budget")),
         new("play --budget 100000 (past max_position_embeddings)", Play("--budget", "100000"), Name("--budget", "max_position_embeddings", "config.json")),
         new("play --budget 16 (no round fits)", Play("--budget", "16"), Name("--budget", "16", "rock-biased")),
