@@ -31,7 +31,7 @@ public static class PlayCommand
         var seed = NumberOptions.WithDefault<ulong>("--seed", "seed of the opponent", "a whole number from 0 to 18446744073709551615", _ => true, 1);
         var output = new Option<string?>("--out") { Description = "folder for the replay (default: the arena's output)" };
         var rollEvery = NumberOptions.Optional<long>("--roll-every", "start a new replay file every N rounds, each linking the one before (default: one file)", "a whole number of rounds, 1 or more", v => v >= 1);
-        var threads = NumberOptions.Optional<int>("--threads", "TorchSharp's intra-op threads for the match (default: LibTorch's, one a core); 1 keeps its pace when other work shares the cores (docs/benchmarks.md)", "a whole number of threads, 1 or more", v => v >= 1);
+        var threads = NumberOptions.Optional<int>("--threads", "TorchSharp's intra-op threads for the match (default: LibTorch's, one a core); 1 plays faster when other work shares the cores (docs/benchmarks.md)", "a whole number of threads, 1 or more", v => v >= 1);
         var command = new Command("play", "one agent against one opponent, live") { opponent, rounds, policy, budget, start, recent, eta, model, chatFormat, seed, output, rollEvery, threads };
 
         command.SetAction((parse, cancellation) => UserErrors.RunAsync(parse, () =>

@@ -16,7 +16,9 @@ public static class TorchRuntime
 
     public static void EnsureLoaded()
     {
-        NativeHeap.Configure(); // for hosts that call nothing before this; the program does it first thing in Main
+        // For hosts that call nothing before this; the program does both first thing in Main.
+        NativeHeap.Configure();
+        OpenMpSpin.Configure();
         try
         {
             torch.InitializeDeviceType(DeviceType.CPU);
