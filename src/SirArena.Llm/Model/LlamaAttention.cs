@@ -1,4 +1,5 @@
 using SirArena.Llm.Cache;
+using SirArena.Llm.Runtime;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -30,7 +31,8 @@ public sealed class LlamaAttention : nn.Module
     /// <param name="cos">(S, hd) angles of positions 0..S-1: the cache's slots (S - T of them) and the T new ones</param>
     /// <param name="sin">(S, hd)</param>
     /// <param name="cache">this layer's keys and values so far (batch 1), or null for a plain causal pass</param>
-    public Tensor forward(Tensor x, Tensor cos, Tensor sin, LayerCache? cache)
+    /// <param name="mask">the pass's <see cref="CausalMask"/>, shared by its layers; made here when null</param>
+    public Tensor forward(Tensor x, Tensor cos, Tensor sin, LayerCache? cache, Tensor? mask = null)
     {
         long B = x.shape[0], T = x.shape[1], past = cos.shape[0] - T;
         if (past != (cache?.Length ?? 0))
@@ -49,20 +51,24 @@ public sealed class LlamaAttention : nn.Module
             if (cache.Keys == KeyStorage.Unrotated) k = RotaryEmbedding.Rotate(k, cos, sin);
             cache.Probe?.Observe(q, k, past);
         }
-        if (heads != kvHeads)
-        {
-            k = k.repeat_interleave(heads / kvHeads, dim: 1);                    // (B, nh, S, hd)
-            v = v.repeat_interleave(heads / kvHeads, dim: 1);
-        }
+        // Each group of query heads sharing a key/value head is one batch entry, and the key/value head is repeated
+        // across the group with a stride of 0, not copied: the kernel reads it where the cache holds it, and each
+        // query head computes exactly what it would over a copy of its own.
+        long groups = heads / kvHeads, S = k.shape[2];
+        q = q.reshape(B * kvHeads, groups, T, headDim);
+        k = k.reshape(B * kvHeads, 1, S, headDim).expand(B * kvHeads, groups, S, headDim);
+        v = v.reshape(B * kvHeads, 1, S, headDim).expand(B * kvHeads, groups, S, headDim);
 
         // Positional arguments: TorchSharp 0.107 spells the causal flag "is_casual".
         var y = past == 0
             ? nn.functional.scaled_dot_product_attention(q, k, v, null, 0.0, true)
-            : nn.functional.scaled_dot_product_attention(q, k, v, CausalMask(T, past, q.device));
-        y = y.transpose(1, 2).reshape(B, T, heads * headDim);                   // (B, T, nh * hd)
+            : nn.functional.scaled_dot_product_attention(q, k, v, mask ?? CausalMask(T, past, q.dtype, q.device));
+        y = y.view(B, heads, T, headDim).transpose(1, 2).reshape(B, T, heads * headDim); // (B, T, nh * hd)
         return o_proj.forward(y);
     }
 
-    /// <summary>(T, past + T) boolean: new query i may see key j when j &lt;= past + i.</summary>
-    static Tensor CausalMask(long T, long past, Device device) => ones(T, past + T, ScalarType.Bool, device).tril(past);
+    /// <summary>(T, past + T), added to the attention scores: 0 where new query i may see key j (j &lt;= past + i),
+    /// minus infinity where not. One for a whole pass, since every layer's queries see the same keys.</summary>
+    public static Tensor CausalMask(long T, long past, ScalarType type, Device device) =>
+        full(T, past + T, TorchScalars.Of(double.NegativeInfinity), type, device).triu(past + 1);
 }

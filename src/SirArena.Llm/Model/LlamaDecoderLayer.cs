@@ -20,9 +20,9 @@ public sealed class LlamaDecoderLayer : nn.Module
         RegisterComponents();
     }
 
-    public Tensor forward(Tensor x, Tensor cos, Tensor sin, LayerCache? cache)
+    public Tensor forward(Tensor x, Tensor cos, Tensor sin, LayerCache? cache, Tensor? mask)
     {
-        x = x.add(self_attn.forward(input_layernorm.forward(x), cos, sin, cache), TorchScalars.One);
+        x = x.add(self_attn.forward(input_layernorm.forward(x), cos, sin, cache, mask), TorchScalars.One);
         return x.add(mlp.forward(post_attention_layernorm.forward(x)), TorchScalars.One);
     }
 }

@@ -26,8 +26,10 @@ public sealed class LlamaModel : nn.Module
         var x = embed_tokens.forward(ids);
         // A bfloat16 model (training's mixed precision) rotates in its own precision, as Hugging Face's Llama does.
         if (cos.dtype != x.dtype) (cos, sin) = (cos.to(x.dtype), sin.to(x.dtype));
+        long T = ids.shape[1], past = cos.shape[0] - T;
+        var mask = past == 0 ? null : LlamaAttention.CausalMask(T, past, x.dtype, x.device);
         for (int i = 0; i < layers.Count; i++)
-            x = layers[i].forward(x, cos, sin, cache?.Layers[i]);
+            x = layers[i].forward(x, cos, sin, cache?.Layers[i], mask);
         return norm.forward(x);
     }
 }
