@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 
 namespace SirArena.Llm.Runtime;
@@ -11,11 +12,11 @@ namespace SirArena.Llm.Runtime;
 /// <remarks>
 /// libgomp's default spin, 300,000 rounds, is made for a machine the process has to itself. A round of a small model
 /// is a hundred short parallel regions, and when another busy process shares the cores each region's workers spin
-/// on a core the other process needs while they wait for a teammate it has taken: two `play` processes on a
-/// 2-core machine each played at a sixth to an eighth of one alone. With 1,000 rounds (what libgomp itself uses once its own
-/// threads outnumber the cores) they each play at about half, what sharing the cores allows, and one alone as fast
-/// as before (docs/benchmarks.md, "Two `play` processes on 2 cores"). The spin only decides when a worker waits
-/// asleep instead of awake, never what the threads compute, so a round's bits do not change.
+/// on a core the other process needs while they wait for a teammate it has taken: two `play` processes on a 2-core
+/// machine each played at a sixth to an eighth of one alone. With 1,000 rounds (what libgomp itself uses once its
+/// own threads outnumber the cores) each plays at about half of one alone, what sharing the cores allows, for a few
+/// percent of a lone `play`'s speed (docs/benchmarks.md, "Two `play` processes on 2 cores"). The spin only decides
+/// when a worker waits asleep instead of awake, never what the threads compute, so a round's bits do not change.
 /// </remarks>
 public static class OpenMpSpin
 {
@@ -42,7 +43,8 @@ public static class OpenMpSpin
             if (configured || !OperatingSystem.IsLinux()) return;
             configured = true;
             // .NET keeps its own copy of the environment; libgomp reads the C library's, which only setenv changes.
-            if (!EnvironmentSetsWaiting) SpinCountSet = setenv(SpinVariable, SpinCount.ToString(System.Globalization.CultureInfo.InvariantCulture), 0) == 0;
+            if (!EnvironmentSetsWaiting)
+                SpinCountSet = setenv(SpinVariable, SpinCount.ToString(CultureInfo.InvariantCulture), 0) == 0;
         }
     }
 
@@ -50,7 +52,8 @@ public static class OpenMpSpin
     public static string? NativeValue(string variable) => Marshal.PtrToStringUTF8(getenv(variable));
 
     [DllImport("libc", EntryPoint = "setenv")]
-    static extern int setenv([MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
+    static extern int setenv(
+        [MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
 
     [DllImport("libc", EntryPoint = "getenv")]
     static extern IntPtr getenv([MarshalAs(UnmanagedType.LPUTF8Str)] string name);
