@@ -4,8 +4,7 @@ using SirArena.Cli;
 using SirArena.Llm.Runtime;
 
 // First, since the first use of TorchSharp anywhere in a verb loads libtorch and starts its threads.
-NativeHeap.Configure();
-OpenMpSpin.Configure();
+TorchRuntime.PrepareProcess();
 
 // Ctrl+C and SIGTERM ask the running verb to stop after the round in flight (it then writes its summary and closes
 // its replay); a second signal ends the process at once. System.CommandLine's own handler is off: it raced the

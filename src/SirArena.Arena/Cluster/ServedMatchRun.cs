@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using SirArena.Arena.Matches;
 using SirArena.Arena.Replays;
 using SirArena.Arena.Service;
+using SirArena.Simulation.Loop;
 
 namespace SirArena.Arena.Cluster;
 
@@ -33,8 +34,7 @@ public sealed class ServedMatchRun : IAsyncDisposable
         this.order = order;
         this.chainLock = chainLock;
         stop = CancellationTokenSource.CreateLinkedTokenSource(silo.Stopping);
-        playing = Task.Factory.StartNew(() => Play(silo, metrics, logger), CancellationToken.None,
-            TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        playing = MatchThread.Start(() => Play(silo, metrics, logger));
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using SirArena.Arena.Matches;
 using SirArena.Arena.Replays;
 using SirArena.Arena.Tournament;
 using SirArena.Llm.Runtime;
+using SirArena.Simulation.Loop;
 using SirArena.Simulation.Scenarios;
 
 namespace SirArena.Arena.Cluster;
@@ -65,10 +66,7 @@ public sealed class SiloMatches : IDisposable
         try
         {
             logger.LogInformation("{Match}: playing {Rounds} rounds", order.Key, order.Rounds);
-            // On a thread of its own, off the grain's scheduler and the thread pool: a match computes for minutes, and
-            // the silo's messages (other calls, the match's own progress reports) need the pool's threads meanwhile.
-            var played = await Task.Factory.StartNew(() => Player(order).Play(order.Match, order.Rounds, onProgress, stop.Token),
-                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            var played = await MatchThread.Start(() => Player(order).Play(order.Match, order.Rounds, onProgress, stop.Token));
             if (played?.Outcome is { } outcome && outcome.Rounds.Count < order.Rounds && siloStopping.IsCancellationRequested)
                 played = new PlayedMatch(null, MatchFailure.Of(order.Match, outcome.Rounds.Count,
                     new OperationCanceledException("the silo playing it was stopped")));

@@ -149,8 +149,7 @@ public sealed class ServedMatch : IDisposable
 
     /// <summary>Every match of <paramref name="matches"/> playing on a thread of its own (<see cref="Run"/>); the task ends when all have stopped.</summary>
     public static Task RunAll(IEnumerable<ServedMatch> matches, CancellationToken stop, SemaphoreSlim gate, long? untilRound = null) =>
-        Task.WhenAll(matches.Select(m => Task.Factory.StartNew(() => m.Run(stop, gate, untilRound), CancellationToken.None,
-            TaskCreationOptions.LongRunning, TaskScheduler.Default)));
+        Task.WhenAll(matches.Select(m => MatchThread.Start(() => m.Run(stop, gate, untilRound))));
 
     /// <summary>Tokens the memory policy evicted in the last round (0 for a baseline agent).</summary>
     int Evicted() => (match.Agent as IMemoryAgent)?.LastTrace is { } trace ? trace.Prompt.Evicted.Length + trace.Answer.Evicted.Length : 0;

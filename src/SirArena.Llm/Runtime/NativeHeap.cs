@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 namespace SirArena.Llm.Runtime;
 
 /// <summary>
-/// glibc malloc settings for a process whose tensors live on the native heap, made once: first thing in the
-/// program's Main, before anything loads libtorch, and by <see cref="TorchRuntime.EnsureLoaded"/> for other hosts.
+/// glibc malloc settings for a process whose tensors live on the native heap, made once, before anything loads
+/// libtorch (<see cref="TorchRuntime.PrepareProcess"/>).
 /// A setting the user makes through the environment (MALLOC_*_ variables or GLIBC_TUNABLES) wins over each of them.
 /// Not glibc (musl, macOS, Windows): nothing to set.
 /// </summary>

@@ -5,9 +5,8 @@ namespace SirArena.Llm.Runtime;
 
 /// <summary>
 /// How long LibTorch's OpenMP workers (GNU libgomp on Linux) spin on a core waiting for the next parallel region
-/// before they sleep. libgomp reads it from the environment once, when libtorch loads it, so it is set first thing
-/// in the program's Main and by <see cref="TorchRuntime.EnsureLoaded"/> for other hosts (where it counts only if
-/// libtorch is not loaded yet). A user's own GOMP_SPINCOUNT or OMP_WAIT_POLICY wins.
+/// before they sleep. libgomp reads it from the environment once, when libtorch loads it, so it is set before that
+/// (<see cref="TorchRuntime.PrepareProcess"/>). A user's own GOMP_SPINCOUNT or OMP_WAIT_POLICY wins.
 /// </summary>
 /// <remarks>
 /// libgomp's default spin, 300,000 rounds, is made for a machine the process has to itself. A round of a small model

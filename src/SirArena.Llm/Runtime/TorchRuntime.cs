@@ -14,11 +14,21 @@ public static class TorchRuntime
     /// <summary>Tensors alive in this process (created in managed code and not yet disposed), for leak checks.</summary>
     public static long LiveTensors => TorchSharp.torch.Tensor.TotalCount;
 
-    public static void EnsureLoaded()
+    /// <summary>
+    /// The process-wide native settings that count only if made before libtorch loads: the C library's heap and the
+    /// OpenMP workers' spin. The program makes them first thing in Main, since any verb may load libtorch before it
+    /// reaches <see cref="EnsureLoaded"/>; <see cref="EnsureLoaded"/> makes them for hosts that call nothing before it.
+    /// Touches nothing of TorchSharp's.
+    /// </summary>
+    public static void PrepareProcess()
     {
-        // For hosts that call nothing before this; the program does both first thing in Main.
         NativeHeap.Configure();
         OpenMpSpin.Configure();
+    }
+
+    public static void EnsureLoaded()
+    {
+        PrepareProcess();
         try
         {
             torch.InitializeDeviceType(DeviceType.CPU);

@@ -3,7 +3,7 @@ using SirArena.Simulation.Statistics;
 namespace SirArena.Simulation.Loop;
 
 /// <summary>
-/// Runs independent matches side by side, one task each. Matches share nothing (each owns its scenario, opponent
+/// Runs independent matches side by side, one <see cref="MatchThread"/> each. Matches share nothing (each owns its scenario, opponent
 /// generator and agent), so running them in parallel gives exactly the results of running them one by one.
 /// </summary>
 public static class MatchRunner
@@ -24,11 +24,8 @@ public static class MatchRunner
         if (matches.Select(m => m.Agent).Distinct().Count() != matches.Count)
             throw new ArgumentException("Two matches share one agent instance; an agent keeps per-match state, so give each match its own.", nameof(matches));
 
-        // A thread each, not the pool's: a match computes for as long as it plays, and would hold a pool thread that
-        // the caller's own continuations and timers need meanwhile.
-        var tasks = matches.Select((match, i) => Task.Factory.StartNew(
-            () => match.Run(maxRounds, cancellationToken, onRound is null ? null : r => onRound(i, r)),
-            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
+        var tasks = matches.Select((match, i) => MatchThread.Start(
+            () => match.Run(maxRounds, cancellationToken, onRound is null ? null : r => onRound(i, r))));
         return await Task.WhenAll(tasks).ConfigureAwait(false);
     }
 }
