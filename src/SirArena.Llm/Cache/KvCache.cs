@@ -12,15 +12,17 @@ namespace SirArena.Llm.Cache;
 /// plain pass over the kept tokens would (<see cref="KeyStorage"/>): a compaction only copies, and a key that moved a
 /// thousand times is the same bits as one that never moved. Replays before version 7 were played with keys stored
 /// rotated and re-rotated by their shift when they move (<see cref="KeyStorage.Rotated"/>).
-/// A second buffer of the same size is the compaction's destination when most of the cache moves: the kept runs of
-/// slots are copied into it one run at a time and the two buffers swap roles. A gather has no destination of its own
-/// in TorchSharp, so moving the cache in place costs a gather into a temporary and a copy back, twice the memory
-/// traffic; the spare buffer costs the cache's size once.
+/// On the CPU a compaction moves each run of kept slots toward the front of the buffer's own memory, one memmove per
+/// run and (layer, head) block: a kept slot never moves back, so runs moved in ascending order never overwrite a slot
+/// still to be read, and a round's scattered evictions cost one pass over the cache rather than a tensor operation
+/// per run. On another device a second buffer of the same size is the destination when most of the cache moves: the
+/// kept runs are copied into it and the two buffers swap roles, since a gather has no destination of its own in
+/// TorchSharp and moving in place would cost a gather into a temporary and a copy back.
 /// </summary>
 public sealed class KvCache : IDisposable
 {
     readonly RotaryEmbedding rope;
-    readonly Tensor[] buffers;                // two of (2, layers, nkv, capacity, hd): [0] keys, [1] values
+    readonly Tensor[] buffers;                // one (CPU) or two of (2, layers, nkv, capacity, hd): [0] keys, [1] values
     readonly (Tensor Keys, Tensor Values)[][] views; // per buffer, per layer
     readonly LayerCache[] layers;
     int current;
@@ -41,13 +43,23 @@ public sealed class KvCache : IDisposable
     public int Capacity { get; }
     public KeyStorage Keys => layers[0].Keys;
 
+    /// <summary>True when a compaction moves slots through the buffer's memory in place (<see cref="MoveRunsInPlace"/>).</summary>
+    internal bool MovesInPlace { get; }
+
     public KvCache(LlamaConfig config, RotaryEmbedding rope, int capacity, KeyStorage keys = KeyStorage.Unrotated)
+        : this(config, rope, capacity, keys, inPlace: null) { }
+
+    /// <param name="inPlace">whether a compaction moves slots in place; by default on the CPU, when the buffer's bytes
+    /// fit one span. Tests set it to check the other devices' way on the CPU.</param>
+    internal KvCache(LlamaConfig config, RotaryEmbedding rope, int capacity, KeyStorage keys, bool? inPlace)
     {
         if (capacity <= 0) throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "cache capacity must be positive");
         this.rope = rope;
         Capacity = capacity;
+        long bytes = 2L * config.NumHiddenLayers * config.KeyValueHeads * capacity * config.HeadDim * sizeof(float);
+        MovesInPlace = inPlace ?? (rope.Device.type == TorchSharp.DeviceType.CPU && bytes <= int.MaxValue);
         // On the rope tables' device, which is the model's: attention reads both in every layer.
-        buffers = [.. Enumerable.Range(0, 2).Select(_ =>
+        buffers = [.. Enumerable.Range(0, MovesInPlace ? 1 : 2).Select(_ =>
             zeros([2, config.NumHiddenLayers, config.KeyValueHeads, capacity, config.HeadDim], device: rope.Device).DetachFromDisposeScope())];
         views = [.. buffers.Select(buffer => Enumerable.Range(0, config.NumHiddenLayers)
             .Select(i => (View(buffer, 0, i), View(buffer, 1, i)))
@@ -68,7 +80,8 @@ public sealed class KvCache : IDisposable
             using var scope = NewDisposeScope();
             using var _ = no_grad();
             int moved = keep.Count - firstMoved;
-            if (moved <= firstMoved) GatherTail(keep, firstMoved);
+            if (MovesInPlace) MoveRunsInPlace(keep, firstMoved);
+            else if (moved <= firstMoved) GatherTail(keep, firstMoved);
             else CopyRunsToSpare(keep);
             if (Keys == KeyStorage.Rotated) RotateMovedKeys(keep, firstMoved);
         }
@@ -84,6 +97,32 @@ public sealed class KvCache : IDisposable
         RotaryEmbedding.RotateInPlace(Buffer[0].narrow(2, firstMoved, moved), cos, sin); // the keys only
     }
 
+    /// <summary>Moves each run of kept slots from <paramref name="firstMoved"/> on to its new place in the buffer's memory.</summary>
+    void MoveRunsInPlace(IReadOnlyList<int> keep, int firstMoved)
+    {
+        var bytes = Buffer.bytes;
+        int slot = (int)(Buffer.shape[4] * Buffer.ElementSize), block = Capacity * slot;
+        foreach (var (start, end) in Runs(keep, firstMoved))
+        {
+            int from = keep[start] * slot, to = start * slot, length = (end - start) * slot;
+            for (int offset = 0; offset < bytes.Length; offset += block)
+                bytes.Slice(offset + from, length).CopyTo(bytes.Slice(offset + to, length)); // CopyTo is a memmove
+        }
+    }
+
+    /// <summary>The runs of consecutive old slots in <paramref name="keep"/> from index <paramref name="from"/> on, as
+    /// (first, past-the-last) indices into it.</summary>
+    static IEnumerable<(int Start, int End)> Runs(IReadOnlyList<int> keep, int from)
+    {
+        for (int start = from; start < keep.Count;)
+        {
+            int end = start + 1;
+            while (end < keep.Count && keep[end] == keep[end - 1] + 1) end++;
+            yield return (start, end);
+            start = end;
+        }
+    }
+
     /// <summary>Moves a short tail in place: a gather into a temporary and a copy back, of the moved slots only.</summary>
     void GatherTail(IReadOnlyList<int> keep, int firstMoved)
     {
@@ -95,13 +134,8 @@ public sealed class KvCache : IDisposable
     void CopyRunsToSpare(IReadOnlyList<int> keep)
     {
         var spare = buffers[1 - current];
-        for (int start = 0; start < keep.Count;)
-        {
-            int end = start + 1;
-            while (end < keep.Count && keep[end] == keep[end - 1] + 1) end++;
+        foreach (var (start, end) in Runs(keep, 0))
             spare.narrow(3, start, end - start).copy_(Buffer.narrow(3, keep[start], end - start));
-            start = end;
-        }
         current = 1 - current;
         foreach (var (layer, view) in layers.Zip(views[current])) layer.Use(view.Keys, view.Values);
     }

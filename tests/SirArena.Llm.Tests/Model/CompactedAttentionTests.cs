@@ -7,27 +7,43 @@ using static TorchSharp.torch;
 namespace SirArena.Llm.Tests.Model;
 
 /// <summary>Position shift: after an eviction the kept tokens sit at slots 0..k-1 and attend as if written there,
-/// whether the cache stores keys unrotated or rotated and re-rotated when they move.</summary>
+/// whether the cache stores keys unrotated or rotated and re-rotated when they move, and whether it moves them in
+/// place (the CPU's way) or by tensor copies (any other device's, run here on the CPU).</summary>
 public class CompactedAttentionTests
 {
-    public static TheoryData<int, int[], KeyStorage> Compactions
+    public static TheoryData<int, int[], KeyStorage, bool> Compactions
     {
         get
         {
-            var data = new TheoryData<int, int[], KeyStorage>();
+            var data = new TheoryData<int, int[], KeyStorage, bool>();
             foreach (var storage in Enum.GetValues<KeyStorage>())
+            foreach (bool inPlace in new[] { true, false })
             {
-                data.Add(4, [0, 1, 2, 3, 9, 17, 18, 25, 28, 29], storage); // most of the cache moves: copied into the spare buffer
-                data.Add(2, [0, 1, 2, 3, 9, 17, 18, 25, 28, 29], storage);
-                data.Add(4, [.. Enumerable.Range(0, 25), 27, 29], storage); // a short tail moves: gathered in place
+                data.Add(4, [0, 1, 2, 3, 9, 17, 18, 25, 28, 29], storage, inPlace); // most of the cache moves: by tensor copies, into the spare buffer
+                data.Add(2, [0, 1, 2, 3, 9, 17, 18, 25, 28, 29], storage, inPlace);
+                data.Add(4, [.. Enumerable.Range(0, 25), 27, 29], storage, inPlace); // a short tail moves: by tensor copies, gathered
             }
             return data;
         }
     }
 
+    public static TheoryData<KeyStorage, bool> Ways => new()
+    {
+        { KeyStorage.Unrotated, true }, { KeyStorage.Unrotated, false }, { KeyStorage.Rotated, true }, { KeyStorage.Rotated, false },
+    };
+
+    [Fact]
+    public void A_cache_on_the_cpu_moves_its_slots_in_place()
+    {
+        var config = TinyModels.Config();
+        using var rope = new RotaryEmbedding(config.HeadDim, config.RopeTheta, config.MaxPositionEmbeddings);
+        using var cache = new KvCache(config, rope, capacity: 16);
+        cache.MovesInPlace.Should().BeTrue();
+    }
+
     [Theory]
     [MemberData(nameof(Compactions))]
-    public void Attention_over_the_compacted_cache_equals_a_fresh_computation_at_slot_positions(int kvHeads, int[] keep, KeyStorage storage)
+    public void Attention_over_the_compacted_cache_equals_a_fresh_computation_at_slot_positions(int kvHeads, int[] keep, KeyStorage storage, bool inPlace)
     {
         using var scope = NewDisposeScope();
         using var _ = no_grad();
@@ -35,7 +51,7 @@ public class CompactedAttentionTests
         manual_seed(3);
         var attention = new LlamaAttention(config);
         using var rope = new RotaryEmbedding(config.HeadDim, config.RopeTheta, config.MaxPositionEmbeddings);
-        using var cache = new KvCache(config, rope, capacity: 48, storage);
+        using var cache = new KvCache(config, rope, capacity: 48, storage, inPlace);
 
         var history = randn(1, 30, config.HiddenSize);
         var (cos, sin) = rope.Angles(0, 30);
@@ -54,9 +70,8 @@ public class CompactedAttentionTests
     }
 
     [Theory]
-    [InlineData(KeyStorage.Unrotated)]
-    [InlineData(KeyStorage.Rotated)]
-    public void Stored_keys_and_values_after_many_compactions_stay_those_of_their_slot(KeyStorage storage)
+    [MemberData(nameof(Ways))]
+    public void Stored_keys_and_values_after_many_compactions_stay_those_of_their_slot(KeyStorage storage, bool inPlace)
     {
         using var scope = NewDisposeScope();
         using var _ = no_grad();
@@ -64,7 +79,7 @@ public class CompactedAttentionTests
         manual_seed(5);
         var attention = new LlamaAttention(config);
         using var rope = new RotaryEmbedding(config.HeadDim, config.RopeTheta, config.MaxPositionEmbeddings);
-        using var cache = new KvCache(config, rope, capacity: 40, storage);
+        using var cache = new KvCache(config, rope, capacity: 40, storage, inPlace);
         var inputs = new List<Tensor>();
         var written = new List<(Tensor Key, Tensor Value)>(); // each token's key and value as its pass wrote them
         var random = new Random(11);
