@@ -29,7 +29,12 @@ public sealed class LlamaModel : nn.Module
         long T = ids.shape[1], past = cos.shape[0] - T;
         var mask = past == 0 ? null : LlamaAttention.CausalMask(T, past, x.dtype, x.device);
         for (int i = 0; i < layers.Count; i++)
-            x = layers[i].forward(x, cos, sin, cache?.Layers[i], mask);
+        {
+            // A layer's temporaries are freed as it ends, so the next layer's are made in memory still in the
+            // processor's caches rather than in fresh memory; only its output lives on.
+            using var scope = NewDisposeScope();
+            x = layers[i].forward(x, cos, sin, cache?.Layers[i], mask).MoveToOuterDisposeScope();
+        }
         return norm.forward(x);
     }
 }
