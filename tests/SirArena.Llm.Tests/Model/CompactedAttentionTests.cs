@@ -19,9 +19,9 @@ public class CompactedAttentionTests
             foreach (var storage in Enum.GetValues<KeyStorage>())
             foreach (bool inPlace in new[] { true, false })
             {
-                data.Add(4, [0, 1, 2, 3, 9, 17, 18, 25, 28, 29], storage, inPlace); // most of the cache moves: by tensor copies, into the spare buffer
+                data.Add(4, [0, 1, 2, 3, 9, 17, 18, 25, 28, 29], storage, inPlace); // most of the cache moves (by tensor copies: into the spare buffer)
                 data.Add(2, [0, 1, 2, 3, 9, 17, 18, 25, 28, 29], storage, inPlace);
-                data.Add(4, [.. Enumerable.Range(0, 25), 27, 29], storage, inPlace); // a short tail moves: by tensor copies, gathered
+                data.Add(4, [.. Enumerable.Range(0, 25), 27, 29], storage, inPlace); // a short tail moves (by tensor copies: gathered in place)
             }
             return data;
         }
