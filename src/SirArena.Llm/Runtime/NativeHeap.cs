@@ -24,9 +24,6 @@ public static class NativeHeap
     /// <summary>Free memory the heap keeps at its top instead of handing it back to the kernel.</summary>
     public const int TrimThresholdBytes = 1 << 30;
 
-    static readonly Lock gate = new();
-    static bool configured;
-
     /// <summary>True once glibc has accepted <see cref="ArenaLimit"/> (mallopt returns 1 on success).</summary>
     public static bool ArenaLimitSet { get; private set; }
 
@@ -40,23 +37,11 @@ public static class NativeHeap
     public static bool EnvironmentSetsThresholds => EnvironmentSets("MALLOC_MMAP_THRESHOLD_", "mmap_threshold")
         || EnvironmentSets("MALLOC_TRIM_THRESHOLD_", "trim_threshold");
 
-    /// <summary>Makes the settings once; later calls do nothing.</summary>
-    public static void Configure()
+    /// <summary>Makes the settings; <see cref="TorchRuntime.PrepareProcess"/> calls it once, on Linux.</summary>
+    internal static void Configure()
     {
-        lock (gate)
-        {
-            if (configured || !OperatingSystem.IsLinux()) return;
-            configured = true;
-            try
-            {
-                GiveThreadsTheirOwnArenas();
-                KeepFreedMemory();
-            }
-            catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
-            {
-                // Not glibc: musl has no arenas to share and its own way of returning memory.
-            }
-        }
+        GiveThreadsTheirOwnArenas();
+        KeepFreedMemory();
     }
 
     /// <summary>

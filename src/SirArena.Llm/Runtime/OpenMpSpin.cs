@@ -24,9 +24,6 @@ public static class OpenMpSpin
     /// <summary>Rounds an idle worker spins before it sleeps.</summary>
     public const int SpinCount = 1000;
 
-    static readonly Lock gate = new();
-    static bool configured;
-
     /// <summary>True once the process's environment carries <see cref="SpinCount"/> for libgomp to read.</summary>
     public static bool SpinCountSet { get; private set; }
 
@@ -34,17 +31,12 @@ public static class OpenMpSpin
     public static bool EnvironmentSetsWaiting => Environment.GetEnvironmentVariable(SpinVariable) is not null
         || Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") is not null;
 
-    /// <summary>Sets the spin count once; later calls do nothing.</summary>
-    public static void Configure()
+    /// <summary>Sets the spin count; <see cref="TorchRuntime.PrepareProcess"/> calls it once, on Linux.</summary>
+    internal static void Configure()
     {
-        lock (gate)
-        {
-            if (configured || !OperatingSystem.IsLinux()) return;
-            configured = true;
-            // .NET keeps its own copy of the environment; libgomp reads the C library's, which only setenv changes.
-            if (!EnvironmentSetsWaiting)
-                SpinCountSet = setenv(SpinVariable, SpinCount.ToString(CultureInfo.InvariantCulture), 0) == 0;
-        }
+        // .NET keeps its own copy of the environment; libgomp reads the C library's, which only setenv changes.
+        if (!EnvironmentSetsWaiting)
+            SpinCountSet = setenv(SpinVariable, SpinCount.ToString(CultureInfo.InvariantCulture), 0) == 0;
     }
 
     /// <summary>The C library's value of an environment variable, as libgomp reads it.</summary>

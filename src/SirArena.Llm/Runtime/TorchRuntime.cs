@@ -11,6 +11,9 @@ public static class TorchRuntime
 {
     const string Glue = "libLibTorchSharp.so";
 
+    static readonly Lock gate = new();
+    static bool prepared;
+
     /// <summary>Tensors alive in this process (created in managed code and not yet disposed), for leak checks.</summary>
     public static long LiveTensors => TorchSharp.torch.Tensor.TotalCount;
 
@@ -18,12 +21,29 @@ public static class TorchRuntime
     /// The process-wide native settings that count only if made before libtorch loads: the C library's heap and the
     /// OpenMP workers' spin. The program makes them first thing in Main, since any verb may load libtorch before it
     /// reaches <see cref="EnsureLoaded"/>; <see cref="EnsureLoaded"/> makes them for hosts that call nothing before it.
-    /// Touches nothing of TorchSharp's.
+    /// Made once; later calls do nothing. Touches nothing of TorchSharp's.
     /// </summary>
     public static void PrepareProcess()
     {
-        NativeHeap.Configure();
-        OpenMpSpin.Configure();
+        lock (gate)
+        {
+            if (prepared || !OperatingSystem.IsLinux()) return;
+            prepared = true;
+            UnlessNotGlibc(NativeHeap.Configure);
+            UnlessNotGlibc(OpenMpSpin.Configure);
+        }
+    }
+
+    /// <summary>Makes a setting through glibc's own functions; another C library (musl) has nothing to set.</summary>
+    static void UnlessNotGlibc(Action setting)
+    {
+        try
+        {
+            setting();
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+        }
     }
 
     public static void EnsureLoaded()
